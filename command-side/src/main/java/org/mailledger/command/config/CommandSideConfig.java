@@ -1,0 +1,90 @@
+package org.mailledger.command.config;
+
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.modelling.command.Repository;
+import org.mailledger.command.alias.Alias;
+import org.mailledger.command.alias.AliasCommandHandler;
+import org.mailledger.command.alias.AliasReferences;
+import org.mailledger.command.claim.Claims;
+import org.mailledger.command.claim.JdbcClaims;
+import org.mailledger.command.domain.Domain;
+import org.mailledger.command.domain.DomainCommandHandler;
+import org.mailledger.command.mailbox.MailPaths;
+import org.mailledger.command.mailbox.Mailbox;
+import org.mailledger.command.mailbox.MailboxCommandHandler;
+import org.mailledger.command.password.PasswordHasher;
+import org.mailledger.command.password.PasswordPolicy;
+import org.mailledger.command.password.PasswordScheme;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The command side's beans: claims, hashing, paths and the command handlers that use them. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CommandSideProperties.class)
+public class CommandSideConfig {
+
+  @Bean
+  public Claims claims(JdbcTemplate jdbc) {
+    return new JdbcClaims(jdbc);
+  }
+
+  @Bean
+  public PasswordHasher passwordHasher(CommandSideProperties properties) {
+    PasswordPolicy defaults = PasswordPolicy.defaults();
+    return new PasswordHasher(
+        new PasswordPolicy(
+            PasswordScheme.fromDovecotName(properties.passwordScheme()),
+            properties.bcryptCost(),
+            defaults.argon2MemoryKib(),
+            defaults.argon2Iterations(),
+            defaults.argon2Parallelism(),
+            defaults.sha512Rounds(),
+            properties.passwordMinLength()));
+  }
+
+  @Bean
+  public MailPaths mailPaths(CommandSideProperties properties) {
+    return new MailPaths(properties.mailRoot());
+  }
+
+  @Bean
+  public CorrelationDataProvider auditCorrelation() {
+    return new SimpleCorrelationDataProvider(AuditMetadata.ACTOR, AuditMetadata.SOURCE);
+  }
+
+  @Autowired
+  public void requireAuditMetadata(CommandBus commandBus) {
+    commandBus.registerDispatchInterceptor(new AuditMetadata());
+  }
+
+  @Bean
+  public AliasReferences aliasReferences(Repository<Alias> aliasRepository, Claims claims) {
+    return new AliasReferences(aliasRepository, claims);
+  }
+
+  @Bean
+  public DomainCommandHandler domainCommandHandler(Repository<Domain> domainRepository, Claims claims) {
+    return new DomainCommandHandler(domainRepository, claims);
+  }
+
+  @Bean
+  public MailboxCommandHandler mailboxCommandHandler(
+      Repository<Mailbox> mailboxRepository,
+      Claims claims,
+      PasswordHasher passwordHasher,
+      MailPaths mailPaths,
+      AliasReferences aliasReferences) {
+    return new MailboxCommandHandler(mailboxRepository, claims, passwordHasher, mailPaths, aliasReferences);
+  }
+
+  @Bean
+  public AliasCommandHandler aliasCommandHandler(
+      Repository<Alias> aliasRepository, Claims claims, AliasReferences aliasReferences) {
+    return new AliasCommandHandler(aliasRepository, claims, aliasReferences);
+  }
+}

@@ -1,0 +1,7 @@
+package org.mailledger.schema.mailbox;
+
+import org.axonframework.serialization.Revision;
+
+/** A mailbox was activated. */
+@Revision("1")
+public record MailboxActivatedEvent(String mailboxId, String address) {}
