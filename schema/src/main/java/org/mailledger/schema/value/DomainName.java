@@ -119,7 +119,7 @@ public record DomainName(String ascii) {
       // Combining marks and symbols are judged by IDNA itself.
       return;
     }
-    throw invalid("must not contain " + CodePoints.forbidden(c, "punctuation"));
+    throw invalid("must not contain " + CodePoints.forbidden(c, "non-letter character"));
   }
 
   private static void checkCanonicalCharacter(int c) {
