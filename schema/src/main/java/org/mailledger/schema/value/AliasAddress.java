@@ -14,6 +14,9 @@ public record AliasAddress(LocalPart localPart, DomainName domain) {
     if (domain == null) {
       throw new InvalidValueException("address", "needs a domain");
     }
+    if (localPart != null) {
+      EmailAddress.checkLength(localPart, domain);
+    }
   }
 
   public static AliasAddress catchAll(DomainName domain) {
@@ -25,17 +28,22 @@ public record AliasAddress(LocalPart localPart, DomainName domain) {
     if (localPart == null || localPart.isEmpty() || localPart.equals("*")) {
       return catchAll(domain);
     }
-    return new EmailAddress(LocalPart.of(localPart), domain).toAliasAddress();
+    return new AliasAddress(LocalPart.of(localPart), domain);
   }
 
+  /** Splits on the last {@code @}; {@code @domain} and {@code *@domain} are the catch-all. */
   @JsonCreator
   public static AliasAddress parse(String input) {
     if (input == null || input.isEmpty()) {
       throw new InvalidValueException("address", "must not be empty");
     }
     int at = input.lastIndexOf('@');
-    if (at < 0 || at == input.length() - 1) {
-      throw new InvalidValueException("address", "must have the form local-part@domain or @domain");
+    if (at < 0) {
+      throw new InvalidValueException(
+          "address", "must have the form local-part@domain or @domain (no '@' (U+0040) found)");
+    }
+    if (at == input.length() - 1) {
+      throw new InvalidValueException("address", "must have a domain after '@'");
     }
     return of(input.substring(0, at), DomainName.of(input.substring(at + 1)));
   }

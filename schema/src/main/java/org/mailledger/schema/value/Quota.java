@@ -10,15 +10,19 @@ import com.fasterxml.jackson.annotation.JsonValue;
 public record Quota(long bytes) {
 
   public static final long GIB = 1024L * 1024L * 1024L;
-  public static final long MAX_BYTES = 1024L * 1024L * GIB;
+  public static final long MAX_GIGABYTES = 1024L * 1024L;
+  public static final long MAX_BYTES = MAX_GIGABYTES * GIB;
   public static final Quota UNLIMITED = new Quota(0);
 
   public Quota {
     if (bytes < 0) {
-      throw new InvalidValueException("quota", "must not be negative");
+      throw new InvalidValueException(
+          "quota", "must not be negative (got " + bytes + "); use 0 for unlimited");
     }
     if (bytes > MAX_BYTES) {
-      throw new InvalidValueException("quota", "must be at most 1048576 GB");
+      throw new InvalidValueException(
+          "quota",
+          "must be at most " + MAX_BYTES + " bytes (" + MAX_GIGABYTES + " GB) (got " + bytes + ")");
     }
   }
 
@@ -28,8 +32,11 @@ public record Quota(long bytes) {
   }
 
   public static Quota ofGigabytes(long gigabytes) {
-    if (gigabytes < 0 || gigabytes > MAX_BYTES / GIB) {
-      throw new InvalidValueException("quotaGb", "must be between 0 (unlimited) and " + MAX_BYTES / GIB);
+    // Checked before multiplying, so that a huge count cannot overflow into a valid-looking size.
+    if (gigabytes < 0 || gigabytes > MAX_GIGABYTES) {
+      throw new InvalidValueException(
+          "quotaGb",
+          "must be between 0 (unlimited) and " + MAX_GIGABYTES + " (got " + gigabytes + ")");
     }
     return new Quota(gigabytes * GIB);
   }
@@ -43,8 +50,14 @@ public record Quota(long bytes) {
     return (bytes + GIB - 1) / GIB;
   }
 
-  /** Whether this quota stays within {@code max}; an unlimited max admits everything. */
+  /**
+   * Whether this quota stays within {@code max}; an unlimited max admits everything, and an
+   * unlimited quota fits only an unlimited max.
+   */
   public boolean fitsWithin(Quota max) {
+    if (max == null) {
+      throw new InvalidValueException("quota", "cannot be compared with a missing maximum");
+    }
     return max.isUnlimited() || (!isUnlimited() && bytes <= max.bytes);
   }
 

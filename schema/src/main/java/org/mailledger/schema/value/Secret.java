@@ -1,8 +1,12 @@
 package org.mailledger.schema.value;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /**
  * A password as typed by a person, or a hash handed over by an import. Its {@code toString} never
- * shows the value, so a secret that slips into a log line or an exception shows only a mask.
+ * shows the value, so a secret that slips into a log line or an exception shows only a mask. For
+ * the same reason no rejection message quotes any part of the value, not even a single character.
  */
 public record Secret(String value) {
 
@@ -10,14 +14,37 @@ public record Secret(String value) {
 
   public Secret {
     if (value == null || value.isEmpty()) {
-      throw new InvalidValueException("password", "must not be empty");
+      throw invalid("must not be empty");
     }
     if (value.length() > MAX_LENGTH) {
-      throw new InvalidValueException("password", "must be at most " + MAX_LENGTH + " characters");
+      throw invalid("must be at most " + MAX_LENGTH + " characters");
     }
     if (value.chars().anyMatch(Character::isISOControl)) {
-      throw new InvalidValueException("password", "must not contain control characters");
+      throw invalid("must not contain control characters (such as tab, newline or NUL)");
     }
+    // An unpaired surrogate has no UTF-8 form, so the hash would depend on how it gets replaced.
+    if (value.codePoints().anyMatch(cp -> Character.getType(cp) == Character.SURROGATE)) {
+      throw invalid("must not contain unpaired UTF-16 surrogates");
+    }
+  }
+
+  @JsonCreator
+  public static Secret of(String value) {
+    return new Secret(value);
+  }
+
+  /**
+   * The JSON form is the plain string, because commands carry secrets across the wire; without this
+   * Jackson would still write the value, only wrapped in an object.
+   */
+  @JsonValue
+  @Override
+  public String value() {
+    return value;
+  }
+
+  private static InvalidValueException invalid(String reason) {
+    return new InvalidValueException("password", reason);
   }
 
   @Override
