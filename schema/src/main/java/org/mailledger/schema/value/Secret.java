@@ -34,13 +34,13 @@ public record Secret(String value) {
   }
 
   /**
-   * The JSON form is the plain string, because commands carry secrets across the wire; without this
-   * Jackson would still write the value, only wrapped in an object.
+   * Read from JSON as a plain string (request bodies carry passwords), but written only as a mask:
+   * a command serialized by accident, into a log line, a dead letter or a diagnostic dump, must not
+   * carry the plaintext with it.
    */
   @JsonValue
-  @Override
-  public String value() {
-    return value;
+  public String masked() {
+    return "****";
   }
 
   private static InvalidValueException invalid(String reason) {
