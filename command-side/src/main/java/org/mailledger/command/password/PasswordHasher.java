@@ -133,7 +133,7 @@ public final class PasswordHasher {
     PasswordScheme scheme = detect(storedHash);
     if (scheme == null) {
       throw new IllegalArgumentException(
-          "not a well-formed {BLF-CRYPT}, {ARGON2ID} or {SHA512-CRYPT} password hash");
+          "not a well-formed BLF-CRYPT, ARGON2ID or SHA512-CRYPT password hash");
     }
     return scheme;
   }
