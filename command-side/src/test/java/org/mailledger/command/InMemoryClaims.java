@@ -19,8 +19,8 @@ import org.mailledger.command.claim.DomainLimits;
 import org.mailledger.command.claim.ReferenceRole;
 
 /**
- * The claims as maps, for aggregate tests; the same answers as {@code JdbcClaims}, whose races
- * are tested against real PostgreSQL in {@code ClaimsConcurrencyIT}.
+ * The claims as maps, for aggregate tests; the same answers as {@code JdbcClaims}, whose races are
+ * tested against real PostgreSQL in {@code ClaimsConcurrencyTest}.
  */
 public class InMemoryClaims implements Claims {
 
@@ -33,26 +33,67 @@ public class InMemoryClaims implements Claims {
     if (domainByName(name).isPresent()) {
       throw conflict("domain-exists", "domain " + name + " exists already");
     }
-    domains.put(domainId, new DomainClaim(domainId, name, true, limits.defaultQuota(), limits.maxQuota(), limits.maxMailboxes(), limits.maxAliases(), 0, 0));
+    domains.put(
+        domainId,
+        new DomainClaim(
+            domainId,
+            name,
+            true,
+            limits.defaultQuota(),
+            limits.maxQuota(),
+            limits.maxMailboxes(),
+            limits.maxAliases(),
+            0,
+            0));
   }
 
   @Override
   public void changeDomainLimits(String domainId, DomainLimits limits) {
     DomainClaim d = domain(domainId);
-    domains.put(domainId, new DomainClaim(domainId, d.name(), d.active(), limits.defaultQuota(), limits.maxQuota(), limits.maxMailboxes(), limits.maxAliases(), d.mailboxCount(), d.aliasCount()));
+    domains.put(
+        domainId,
+        new DomainClaim(
+            domainId,
+            d.name(),
+            d.active(),
+            limits.defaultQuota(),
+            limits.maxQuota(),
+            limits.maxMailboxes(),
+            limits.maxAliases(),
+            d.mailboxCount(),
+            d.aliasCount()));
   }
 
   @Override
   public void setDomainActive(String domainId, boolean active) {
     DomainClaim d = domain(domainId);
-    domains.put(domainId, new DomainClaim(domainId, d.name(), active, d.defaultQuota(), d.maxQuota(), d.maxMailboxes(), d.maxAliases(), d.mailboxCount(), d.aliasCount()));
+    domains.put(
+        domainId,
+        new DomainClaim(
+            domainId,
+            d.name(),
+            active,
+            d.defaultQuota(),
+            d.maxQuota(),
+            d.maxMailboxes(),
+            d.maxAliases(),
+            d.mailboxCount(),
+            d.aliasCount()));
   }
 
   @Override
   public void releaseDomain(String domainId) {
     DomainClaim d = domain(domainId);
     if (d.mailboxCount() > 0 || d.aliasCount() > 0) {
-      throw conflict("domain-not-empty", "domain " + d.name() + " still holds " + d.mailboxCount() + " mailbox(es) and " + d.aliasCount() + " alias(es); delete them first");
+      throw conflict(
+          "domain-not-empty",
+          "domain "
+              + d.name()
+              + " still holds "
+              + d.mailboxCount()
+              + " mailbox(es) and "
+              + d.aliasCount()
+              + " alias(es); delete them first");
     }
     domains.remove(domainId);
   }
@@ -77,7 +118,9 @@ public class InMemoryClaims implements Claims {
     int count = mailbox ? d.mailboxCount() : d.aliasCount();
     int max = mailbox ? d.maxMailboxes() : d.maxAliases();
     if (max > 0 && count >= max) {
-      throw conflict(mailbox ? "mailbox-limit-reached" : "alias-limit-reached", "domain " + d.name() + " holds its maximum");
+      throw conflict(
+          mailbox ? "mailbox-limit-reached" : "alias-limit-reached",
+          "domain " + d.name() + " holds its maximum");
     }
     if (addresses.containsKey(address)) {
       throw conflict("address-taken", address + " is in use already");
@@ -92,12 +135,15 @@ public class InMemoryClaims implements Claims {
       throw conflict("address-taken", newAddress + " is in use already");
     }
     AddressClaim old = addresses.remove(oldAddress);
-    addresses.put(newAddress, new AddressClaim(newAddress, old.kind(), old.ownerId(), old.domainId()));
-    List<List<String>> moved = references.stream().filter(r -> r.get(1).equals(oldAddress)).toList();
-    moved.forEach(r -> {
-      references.remove(r);
-      references.add(List.of(r.get(0), newAddress, r.get(2)));
-    });
+    addresses.put(
+        newAddress, new AddressClaim(newAddress, old.kind(), old.ownerId(), old.domainId()));
+    List<List<String>> moved =
+        references.stream().filter(r -> r.get(1).equals(oldAddress)).toList();
+    moved.forEach(
+        r -> {
+          references.remove(r);
+          references.add(List.of(r.get(0), newAddress, r.get(2)));
+        });
   }
 
   @Override
@@ -119,8 +165,14 @@ public class InMemoryClaims implements Claims {
     List<AliasReference> found = new ArrayList<>();
     for (List<String> r : references) {
       if (r.get(1).equals(targetAddress)) {
-        String aliasAddress = addresses.values().stream().filter(a -> a.ownerId().equals(r.get(0))).map(AddressClaim::address).findFirst().orElse("?");
-        found.add(new AliasReference(r.get(0), aliasAddress, r.get(1), ReferenceRole.valueOf(r.get(2))));
+        String aliasAddress =
+            addresses.values().stream()
+                .filter(a -> a.ownerId().equals(r.get(0)))
+                .map(AddressClaim::address)
+                .findFirst()
+                .orElse("?");
+        found.add(
+            new AliasReference(r.get(0), aliasAddress, r.get(1), ReferenceRole.valueOf(r.get(2))));
       }
     }
     return found;
@@ -152,6 +204,17 @@ public class InMemoryClaims implements Claims {
   private void count(String domainId, ClaimKind kind, int delta) {
     DomainClaim d = domain(domainId);
     boolean mailbox = kind == ClaimKind.MAILBOX;
-    domains.put(domainId, new DomainClaim(domainId, d.name(), d.active(), d.defaultQuota(), d.maxQuota(), d.maxMailboxes(), d.maxAliases(), d.mailboxCount() + (mailbox ? delta : 0), d.aliasCount() + (mailbox ? 0 : delta)));
+    domains.put(
+        domainId,
+        new DomainClaim(
+            domainId,
+            d.name(),
+            d.active(),
+            d.defaultQuota(),
+            d.maxQuota(),
+            d.maxMailboxes(),
+            d.maxAliases(),
+            d.mailboxCount() + (mailbox ? delta : 0),
+            d.aliasCount() + (mailbox ? 0 : delta)));
   }
 }

@@ -29,7 +29,14 @@ public final class TestData {
   private TestData() {}
 
   public static CreateDomainCommand createDomain() {
-    return new CreateDomainCommand(DOMAIN_ID, DomainName.of(DOMAIN), "Example", Quota.ofGigabytes(1), Quota.ofGigabytes(5), 0, 0);
+    return new CreateDomainCommand(
+        DOMAIN_ID,
+        DomainName.of(DOMAIN),
+        "Example",
+        Quota.ofGigabytes(1),
+        Quota.ofGigabytes(5),
+        0,
+        0);
   }
 
   public static DomainCreatedEvent domainCreated() {
@@ -37,11 +44,21 @@ public final class TestData {
   }
 
   public static CreateMailboxCommand createMailbox() {
-    return new CreateMailboxCommand(MAILBOX_ID, EmailAddress.parse(ADDRESS), new Secret(PASSWORD), "Alice", null, false);
+    return new CreateMailboxCommand(
+        MAILBOX_ID, EmailAddress.parse(ADDRESS), new Secret(PASSWORD), "Alice", null, false);
   }
 
   public static MailboxCreatedEvent mailboxCreated(String passwordHash) {
-    return new MailboxCreatedEvent(MAILBOX_ID, DOMAIN_ID, ADDRESS, passwordHash, "Alice", GIB, false, MAIL_ROOT + "/" + MAILBOX_ID, MAIL_ROOT + "/" + MAILBOX_ID + "/Maildir");
+    return new MailboxCreatedEvent(
+        MAILBOX_ID,
+        DOMAIN_ID,
+        ADDRESS,
+        passwordHash,
+        "Alice",
+        GIB,
+        false,
+        MAIL_ROOT + "/" + MAILBOX_ID,
+        MAIL_ROOT + "/" + MAILBOX_ID + "/Maildir");
   }
 
   public static AliasCreatedEvent aliasCreated(String... recipients) {

@@ -23,7 +23,8 @@ public class EmbeddedDatabaseConfig {
   private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfig.class);
 
   @Bean(destroyMethod = "close")
-  public EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties) throws IOException {
+  public EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties)
+      throws IOException {
     Path data = Path.of(properties.dataDirectory()).toAbsolutePath().normalize();
     Files.createDirectories(data);
     Path binaries = data.resolveSibling("postgres-binaries");

@@ -9,7 +9,8 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 class NoDatasourceConfigured extends SpringBootCondition {
 
   @Override
-  public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+  public ConditionOutcome getMatchOutcome(
+      ConditionContext context, AnnotatedTypeMetadata metadata) {
     String url = context.getEnvironment().getProperty("spring.datasource.url");
     return url == null || url.isBlank()
         ? ConditionOutcome.match("no spring.datasource.url: embedded PostgreSQL")

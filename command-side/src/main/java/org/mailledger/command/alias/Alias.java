@@ -61,7 +61,8 @@ public class Alias {
       throw invalid("no-recipient", "an alias needs at least one recipient");
     }
     if (wanted.size() > MAX_RECIPIENTS) {
-      throw invalid("too-many-recipients", "an alias takes at most " + MAX_RECIPIENTS + " recipients");
+      throw invalid(
+          "too-many-recipients", "an alias takes at most " + MAX_RECIPIENTS + " recipients");
     }
     Set<String> distinct = new LinkedHashSet<>();
     for (EmailAddress recipient : wanted) {
@@ -94,7 +95,8 @@ public class Alias {
       throw conflict("recipient-exists", recipient + " is a recipient of " + address + " already");
     }
     if (recipients.size() >= MAX_RECIPIENTS) {
-      throw conflict("too-many-recipients", "an alias takes at most " + MAX_RECIPIENTS + " recipients");
+      throw conflict(
+          "too-many-recipients", "an alias takes at most " + MAX_RECIPIENTS + " recipients");
     }
     apply(new AliasRecipientAddedEvent(aliasId, address, recipient.toString()));
   }
@@ -106,7 +108,10 @@ public class Alias {
     if (recipients.size() == 1) {
       throw conflict(
           "last-recipient",
-          recipient + " is the last recipient of " + address + "; delete the alias or add another recipient first");
+          recipient
+              + " is the last recipient of "
+              + address
+              + "; delete the alias or add another recipient first");
     }
     apply(new AliasRecipientRemovedEvent(aliasId, address, recipient));
   }
@@ -138,7 +143,8 @@ public class Alias {
 
   void delete(List<AliasReference> references, boolean cascade) {
     if (!references.isEmpty() && !cascade) {
-      List<String> aliases = references.stream().map(AliasReference::aliasAddress).distinct().toList();
+      List<String> aliases =
+          references.stream().map(AliasReference::aliasAddress).distinct().toList();
       throw conflict(
           "alias-referenced",
           address

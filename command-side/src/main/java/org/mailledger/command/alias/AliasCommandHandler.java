@@ -3,8 +3,6 @@ package org.mailledger.command.alias;
 import static org.mailledger.command.error.RuleViolationException.invalid;
 import static org.mailledger.command.error.RuleViolationException.notFound;
 
-import org.mailledger.command.support.AggregateIds;
-
 import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
@@ -16,6 +14,7 @@ import org.mailledger.command.claim.ClaimKind;
 import org.mailledger.command.claim.Claims;
 import org.mailledger.command.claim.DomainClaim;
 import org.mailledger.command.claim.ReferenceRole;
+import org.mailledger.command.support.AggregateIds;
 import org.mailledger.schema.alias.AddAliasRecipientCommand;
 import org.mailledger.schema.alias.AddAliasSenderCommand;
 import org.mailledger.schema.alias.CreateAliasCommand;
@@ -44,16 +43,19 @@ public class AliasCommandHandler {
     DomainClaim domain =
         claims
             .domainByName(command.address().domain().ascii())
-            .orElseThrow(() -> notFound("unknown-domain", "no domain " + command.address().domain()));
+            .orElseThrow(
+                () -> notFound("unknown-domain", "no domain " + command.address().domain()));
     List<EmailAddress> recipients = command.recipients() == null ? List.of() : command.recipients();
     recipients.forEach(this::requireKnownIfHosted);
     List<AddressClaim> senders = new ArrayList<>();
-    for (EmailAddress sender : command.senders() == null ? List.<EmailAddress>of() : command.senders()) {
+    for (EmailAddress sender :
+        command.senders() == null ? List.<EmailAddress>of() : command.senders()) {
       senders.add(mailbox(sender));
     }
     aliases.newInstance(() -> new Alias(command, domain.domainId(), senders));
     claims.claimAddress(address, ClaimKind.ALIAS, command.aliasId(), domain.domainId());
-    recipients.forEach(r -> claims.addReference(command.aliasId(), r.toString(), ReferenceRole.RECIPIENT));
+    recipients.forEach(
+        r -> claims.addReference(command.aliasId(), r.toString(), ReferenceRole.RECIPIENT));
     senders.forEach(s -> claims.addReference(command.aliasId(), s.address(), ReferenceRole.SENDER));
     return command.aliasId();
   }
@@ -110,7 +112,10 @@ public class AliasCommandHandler {
         .address(address.toString())
         .filter(c -> c.kind() == ClaimKind.MAILBOX)
         .orElseThrow(
-            () -> invalid("sender-not-a-mailbox", address + " is not a mailbox; only mailboxes can send as an alias"));
+            () ->
+                invalid(
+                    "sender-not-a-mailbox",
+                    address + " is not a mailbox; only mailboxes can send as an alias"));
   }
 
   /** A recipient in a domain we host must exist, or mail to the alias would bounce. */

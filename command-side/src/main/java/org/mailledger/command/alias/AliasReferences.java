@@ -7,8 +7,8 @@ import org.mailledger.command.claim.Claims;
 import org.mailledger.command.claim.ReferenceRole;
 
 /**
- * Keeps aliases right when an address they point at goes away or moves: each change is an event
- * of the alias itself, so the alias's own history shows why it changed.
+ * Keeps aliases right when an address they point at goes away or moves: each change is an event of
+ * the alias itself, so the alias's own history shows why it changed.
  */
 public class AliasReferences {
 

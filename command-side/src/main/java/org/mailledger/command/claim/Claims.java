@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The set-wide rules: unique domain names and addresses, per-domain limits, and who points at
- * whom. Every method runs in the caller's transaction, the one that appends the command's events,
- * so a rule broken by a concurrent command rolls back both.
+ * The set-wide rules: unique domain names and addresses, per-domain limits, and who points at whom.
+ * Every method runs in the caller's transaction, the one that appends the command's events, so a
+ * rule broken by a concurrent command rolls back both.
  */
 public interface Claims {
 
@@ -25,8 +25,8 @@ public interface Claims {
   Optional<DomainClaim> domainByName(String name);
 
   /**
-   * Takes an address in an active domain within that domain's limit for the kind; conflicts
-   * {@code address-taken}, {@code domain-inactive}, {@code mailbox-limit-reached} or {@code
+   * Takes an address in an active domain within that domain's limit for the kind; conflicts {@code
+   * address-taken}, {@code domain-inactive}, {@code mailbox-limit-reached} or {@code
    * alias-limit-reached}, and {@code unknown-domain} when the domain does not exist.
    */
   void claimAddress(String address, ClaimKind kind, String ownerId, String domainId);

@@ -11,9 +11,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
 /**
- * The claims in the event store's own database. Races are settled by the database: the unique
- * keys for names and addresses, and the row lock that the counting UPDATE takes on the domain row
- * for limits, so two nodes cannot both take the last mailbox slot.
+ * The claims in the event store's own database. Races are settled by the database: the unique keys
+ * for names and addresses, and the row lock that the counting UPDATE takes on the domain row for
+ * limits, so two nodes cannot both take the last mailbox slot.
  */
 public class JdbcClaims implements Claims {
 
@@ -132,10 +132,18 @@ public class JdbcClaims implements Claims {
       throw kind == ClaimKind.MAILBOX
           ? conflict(
               "mailbox-limit-reached",
-              "domain " + domain.name() + " holds its maximum of " + domain.maxMailboxes() + " mailboxes")
+              "domain "
+                  + domain.name()
+                  + " holds its maximum of "
+                  + domain.maxMailboxes()
+                  + " mailboxes")
           : conflict(
               "alias-limit-reached",
-              "domain " + domain.name() + " holds its maximum of " + domain.maxAliases() + " aliases");
+              "domain "
+                  + domain.name()
+                  + " holds its maximum of "
+                  + domain.maxAliases()
+                  + " aliases");
     }
     try {
       jdbc.update(
@@ -152,7 +160,8 @@ public class JdbcClaims implements Claims {
   @Override
   public void moveAddress(String oldAddress, String newAddress) {
     try {
-      if (jdbc.update("UPDATE claim_address SET address = ? WHERE address = ?", newAddress, oldAddress)
+      if (jdbc.update(
+              "UPDATE claim_address SET address = ? WHERE address = ?", newAddress, oldAddress)
           != 1) {
         throw notFound("unknown-address", oldAddress + " is not in use");
       }
@@ -172,7 +181,10 @@ public class JdbcClaims implements Claims {
             "DELETE FROM claim_address WHERE address = ? RETURNING address, kind, owner_id, domain_id",
             (rs, n) ->
                 new AddressClaim(
-                    rs.getString(1), ClaimKind.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4)),
+                    rs.getString(1),
+                    ClaimKind.valueOf(rs.getString(2)),
+                    rs.getString(3),
+                    rs.getString(4)),
             address);
     if (claims.isEmpty()) {
       throw notFound("unknown-address", address + " is not in use");
@@ -191,7 +203,10 @@ public class JdbcClaims implements Claims {
             "SELECT address, kind, owner_id, domain_id FROM claim_address WHERE address = ?",
             (rs, n) ->
                 new AddressClaim(
-                    rs.getString(1), ClaimKind.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4)),
+                    rs.getString(1),
+                    ClaimKind.valueOf(rs.getString(2)),
+                    rs.getString(3),
+                    rs.getString(4)),
             address)
         .stream()
         .findFirst();
@@ -205,7 +220,10 @@ public class JdbcClaims implements Claims {
             + " WHERE r.target_address = ? ORDER BY a.address, r.role",
         (rs, n) ->
             new AliasReference(
-                rs.getString(1), rs.getString(2), rs.getString(3), ReferenceRole.valueOf(rs.getString(4))),
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                ReferenceRole.valueOf(rs.getString(4))),
         targetAddress);
   }
 

@@ -9,8 +9,8 @@ import org.axonframework.messaging.MessageDispatchInterceptor;
 
 /**
  * Every command must say who sent it ({@code actor}) and from where ({@code source}); Axon's
- * correlation data providers copy both onto each event the command causes, beside the
- * correlation and trace ids, so the log answers "who changed what, from where" for every event.
+ * correlation data providers copy both onto each event the command causes, beside the correlation
+ * and trace ids, so the log answers "who changed what, from where" for every event.
  */
 public class AuditMetadata implements MessageDispatchInterceptor<CommandMessage<?>> {
 

@@ -2,6 +2,7 @@ package org.mailledger.command.config;
 
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.modelling.command.Repository;
 import org.mailledger.command.alias.Alias;
@@ -17,7 +18,6 @@ import org.mailledger.command.mailbox.MailboxCommandHandler;
 import org.mailledger.command.password.PasswordHasher;
 import org.mailledger.command.password.PasswordPolicy;
 import org.mailledger.command.password.PasswordScheme;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -52,14 +52,25 @@ public class CommandSideConfig {
     return new MailPaths(properties.mailRoot());
   }
 
+  /**
+   * Declared here because any CorrelationDataProvider bean replaces Axon's default one; static,
+   * because Axon's configuration asks for it while this class is still being built.
+   */
   @Bean
-  public CorrelationDataProvider auditCorrelation() {
+  public static CorrelationDataProvider messageOrigin() {
+    return new MessageOriginProvider();
+  }
+
+  @Bean
+  public static CorrelationDataProvider auditCorrelation() {
     return new SimpleCorrelationDataProvider(AuditMetadata.ACTOR, AuditMetadata.SOURCE);
   }
 
-  @Autowired
-  public void requireAuditMetadata(CommandBus commandBus) {
-    commandBus.registerDispatchInterceptor(new AuditMetadata());
+  @Bean
+  public AuditMetadata auditMetadata(CommandBus commandBus) {
+    AuditMetadata interceptor = new AuditMetadata();
+    commandBus.registerDispatchInterceptor(interceptor);
+    return interceptor;
   }
 
   @Bean
@@ -68,7 +79,8 @@ public class CommandSideConfig {
   }
 
   @Bean
-  public DomainCommandHandler domainCommandHandler(Repository<Domain> domainRepository, Claims claims) {
+  public DomainCommandHandler domainCommandHandler(
+      Repository<Domain> domainRepository, Claims claims) {
     return new DomainCommandHandler(domainRepository, claims);
   }
 
@@ -79,7 +91,8 @@ public class CommandSideConfig {
       PasswordHasher passwordHasher,
       MailPaths mailPaths,
       AliasReferences aliasReferences) {
-    return new MailboxCommandHandler(mailboxRepository, claims, passwordHasher, mailPaths, aliasReferences);
+    return new MailboxCommandHandler(
+        mailboxRepository, claims, passwordHasher, mailPaths, aliasReferences);
   }
 
   @Bean

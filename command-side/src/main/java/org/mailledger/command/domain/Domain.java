@@ -133,14 +133,24 @@ public class Domain {
     domainId = event.domainId();
     name = event.name();
     description = event.description();
-    limits = limitsOf(event.defaultQuotaBytes(), event.maxQuotaBytes(), event.maxMailboxes(), event.maxAliases());
+    limits =
+        limitsOf(
+            event.defaultQuotaBytes(),
+            event.maxQuotaBytes(),
+            event.maxMailboxes(),
+            event.maxAliases());
     active = true;
   }
 
   @EventSourcingHandler
   void on(DomainSettingsChangedEvent event) {
     description = event.description();
-    limits = limitsOf(event.defaultQuotaBytes(), event.maxQuotaBytes(), event.maxMailboxes(), event.maxAliases());
+    limits =
+        limitsOf(
+            event.defaultQuotaBytes(),
+            event.maxQuotaBytes(),
+            event.maxMailboxes(),
+            event.maxAliases());
   }
 
   @EventSourcingHandler
@@ -158,7 +168,9 @@ public class Domain {
     markDeleted();
   }
 
-  private static DomainLimits limitsOf(long defaultQuota, long maxQuota, int maxMailboxes, int maxAliases) {
-    return new DomainLimits(Quota.ofBytes(defaultQuota), Quota.ofBytes(maxQuota), maxMailboxes, maxAliases);
+  private static DomainLimits limitsOf(
+      long defaultQuota, long maxQuota, int maxMailboxes, int maxAliases) {
+    return new DomainLimits(
+        Quota.ofBytes(defaultQuota), Quota.ofBytes(maxQuota), maxMailboxes, maxAliases);
   }
 }

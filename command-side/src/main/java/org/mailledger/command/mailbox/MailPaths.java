@@ -10,7 +10,10 @@ public record MailPaths(String mailRoot) {
     if (mailRoot == null || !mailRoot.startsWith("/")) {
       throw new IllegalArgumentException("mailledger.mail-root must be an absolute path");
     }
-    mailRoot = mailRoot.endsWith("/") && mailRoot.length() > 1 ? mailRoot.substring(0, mailRoot.length() - 1) : mailRoot;
+    mailRoot =
+        mailRoot.endsWith("/") && mailRoot.length() > 1
+            ? mailRoot.substring(0, mailRoot.length() - 1)
+            : mailRoot;
   }
 
   public String home(String mailboxId) {

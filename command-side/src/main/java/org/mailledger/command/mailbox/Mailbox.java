@@ -84,7 +84,8 @@ public class Mailbox {
 
   void delete(List<AliasReference> references, boolean cascade) {
     if (!references.isEmpty() && !cascade) {
-      List<String> aliases = references.stream().map(AliasReference::aliasAddress).distinct().toList();
+      List<String> aliases =
+          references.stream().map(AliasReference::aliasAddress).distinct().toList();
       throw conflict(
           "mailbox-referenced",
           address

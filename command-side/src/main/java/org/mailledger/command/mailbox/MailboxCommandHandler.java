@@ -52,7 +52,8 @@ public class MailboxCommandHandler {
     // Hash before claiming: the claim locks the domain's row until commit, and bcrypt is slow.
     String hash = hasher.hash(command.password());
     mailboxes.newInstance(() -> new Mailbox(command, domain, hash, paths));
-    claims.claimAddress(command.address().toString(), ClaimKind.MAILBOX, command.mailboxId(), domain.domainId());
+    claims.claimAddress(
+        command.address().toString(), ClaimKind.MAILBOX, command.mailboxId(), domain.domainId());
     return command.mailboxId();
   }
 
@@ -68,7 +69,9 @@ public class MailboxCommandHandler {
     Aggregate<Mailbox> mailbox = mailboxes.load(command.mailboxId());
     String domainId = mailbox.invoke(Mailbox::domainId);
     DomainClaim domain =
-        claims.domainById(domainId).orElseThrow(() -> notFound("unknown-domain", "no domain " + domainId));
+        claims
+            .domainById(domainId)
+            .orElseThrow(() -> notFound("unknown-domain", "no domain " + domainId));
     mailbox.execute(m -> m.changeQuota(command.quota(), domain));
   }
 

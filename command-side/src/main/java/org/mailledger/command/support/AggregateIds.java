@@ -12,7 +12,8 @@ public final class AggregateIds {
 
   public static void require(String field, String id) {
     if (id == null || !id.matches("[a-z0-9][a-z0-9-]{0,35}")) {
-      throw new InvalidValueException(field, "must be 1 to 36 lower-case letters, digits and hyphens (a UUID)");
+      throw new InvalidValueException(
+          field, "must be 1 to 36 lower-case letters, digits and hyphens (a UUID)");
     }
   }
 }

@@ -28,7 +28,8 @@ public class TlsPolicy {
 
   private static final Set<String> ATTRIBUTES =
       Set.of("match", "ciphers", "protocols", "exclude", "servername", "connection_reuse");
-  private static final Pattern ATTRIBUTE = Pattern.compile("([a-z_]+)=([A-Za-z0-9!+.:_=,/\\[\\]-]+)");
+  private static final Pattern ATTRIBUTE =
+      Pattern.compile("([a-z_]+)=([A-Za-z0-9!+.:_=,/<>\\[\\]-]+)");
 
   @AggregateIdentifier private String destination;
   private boolean present;
@@ -50,7 +51,8 @@ public class TlsPolicy {
         && newDescription.equals(description)) {
       return;
     }
-    apply(new TlsPolicySetEvent(command.destination().ascii(), newPolicy, newParams, newDescription));
+    apply(
+        new TlsPolicySetEvent(command.destination().ascii(), newPolicy, newParams, newDescription));
   }
 
   @CommandHandler
@@ -69,7 +71,8 @@ public class TlsPolicy {
     String text = FreeText.of("params", params, 1000);
     if (text.isEmpty()) {
       if (level == TlsPolicyLevel.FINGERPRINT) {
-        throw invalid("tls-params", "the fingerprint level needs match=<fingerprint>[:<fingerprint>...]");
+        throw invalid(
+            "tls-params", "the fingerprint level needs match=<fingerprint>[:<fingerprint>...]");
       }
       return "";
     }
@@ -79,17 +82,20 @@ public class TlsPolicy {
       if (!matcher.matches() || !ATTRIBUTES.contains(matcher.group(1))) {
         throw invalid(
             "tls-params",
-            "params must be space-separated name=value pairs with names among " + String.join(", ", ATTRIBUTES.stream().sorted().toList()));
+            "params must be space-separated name=value pairs with names among "
+                + String.join(", ", ATTRIBUTES.stream().sorted().toList()));
       }
       if (matcher.group(1).equals("match")) {
         if (!level.takesMatch()) {
-          throw invalid("tls-params", "match= applies only to the fingerprint, verify and secure levels");
+          throw invalid(
+              "tls-params", "match= applies only to the fingerprint, verify and secure levels");
         }
         hasMatch = true;
       }
     }
     if (level == TlsPolicyLevel.FINGERPRINT && !hasMatch) {
-      throw invalid("tls-params", "the fingerprint level needs match=<fingerprint>[:<fingerprint>...]");
+      throw invalid(
+          "tls-params", "the fingerprint level needs match=<fingerprint>[:<fingerprint>...]");
     }
     return String.join(" ", text.split("\\s+"));
   }

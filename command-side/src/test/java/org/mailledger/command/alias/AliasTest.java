@@ -13,7 +13,7 @@ import static org.mailledger.command.TestData.address;
 import static org.mailledger.command.TestData.aliasCreated;
 
 import java.util.List;
-import org.axonframework.modelling.command.AggregateDeletedException;
+import org.axonframework.eventsourcing.AggregateDeletedException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,10 +61,12 @@ class AliasTest {
     claims.claimAddress(ADDRESS, ClaimKind.MAILBOX, MAILBOX_ID, DOMAIN_ID);
     claims.claimAddress(OTHER_ADDRESS, ClaimKind.MAILBOX, OTHER_MAILBOX_ID, DOMAIN_ID);
     fixture.registerAnnotatedCommandHandler(
-        new AliasCommandHandler(fixture.getRepository(), claims, new AliasReferences(fixture.getRepository(), claims)));
+        new AliasCommandHandler(
+            fixture.getRepository(), claims, new AliasReferences(fixture.getRepository(), claims)));
   }
 
-  private static CreateAliasCommand create(String localPart, List<String> recipients, List<String> senders) {
+  private static CreateAliasCommand create(
+      String localPart, List<String> recipients, List<String> senders) {
     return new CreateAliasCommand(
         ALIAS_ID,
         AliasAddress.of(localPart, DomainName.of(DOMAIN)),
@@ -92,7 +94,9 @@ class AliasTest {
     fixture
         .givenNoPriorActivity()
         .when(create("team", List.of(EXTERNAL), List.of(ADDRESS)))
-        .expectEvents(aliasCreated(EXTERNAL), new AliasSenderAddedEvent(ALIAS_ID, ALIAS_ADDRESS, MAILBOX_ID, ADDRESS));
+        .expectEvents(
+            aliasCreated(EXTERNAL),
+            new AliasSenderAddedEvent(ALIAS_ID, ALIAS_ADDRESS, MAILBOX_ID, ADDRESS));
   }
 
   @Test
@@ -100,7 +104,8 @@ class AliasTest {
     fixture
         .givenNoPriorActivity()
         .when(create("*", List.of(ADDRESS), List.of()))
-        .expectEvents(new AliasCreatedEvent(ALIAS_ID, DOMAIN_ID, "@example.org", List.of(ADDRESS), ""));
+        .expectEvents(
+            new AliasCreatedEvent(ALIAS_ID, DOMAIN_ID, "@example.org", List.of(ADDRESS), ""));
   }
 
   @Test
@@ -116,7 +121,11 @@ class AliasTest {
 
   @Test
   void cannotCreateAliasAtMailboxAddress() {
-    fixture.givenNoPriorActivity().when(create("alice", List.of(EXTERNAL), List.of())).expectException(RuleViolationException.class).expectNoEvents();
+    fixture
+        .givenNoPriorActivity()
+        .when(create("alice", List.of(EXTERNAL), List.of()))
+        .expectException(RuleViolationException.class)
+        .expectNoEvents();
   }
 
   @Test
@@ -131,12 +140,20 @@ class AliasTest {
 
   @Test
   void cannotCreateAliasForwardingToItself() {
-    fixture.givenNoPriorActivity().when(create("team", List.of(ALIAS_ADDRESS), List.of())).expectException(RuleViolationException.class).expectNoEvents();
+    fixture
+        .givenNoPriorActivity()
+        .when(create("team", List.of(ALIAS_ADDRESS), List.of()))
+        .expectException(RuleViolationException.class)
+        .expectNoEvents();
   }
 
   @Test
   void cannotCreateAliasWithDuplicateRecipient() {
-    fixture.givenNoPriorActivity().when(create("team", List.of(EXTERNAL, EXTERNAL), List.of())).expectException(RuleViolationException.class).expectNoEvents();
+    fixture
+        .givenNoPriorActivity()
+        .when(create("team", List.of(EXTERNAL, EXTERNAL), List.of()))
+        .expectException(RuleViolationException.class)
+        .expectNoEvents();
   }
 
   @Test
@@ -145,7 +162,8 @@ class AliasTest {
         .givenNoPriorActivity()
         .when(create("team", List.of("nobody@example.org"), List.of()))
         .expectException(RuleViolationException.class)
-        .expectExceptionMessage("nobody@example.org is in a domain hosted here but is neither a mailbox nor an alias")
+        .expectExceptionMessage(
+            "nobody@example.org is in a domain hosted here but is neither a mailbox nor an alias")
         .expectNoEvents();
   }
 
@@ -155,7 +173,8 @@ class AliasTest {
         .givenNoPriorActivity()
         .when(create("team", List.of(ADDRESS), List.of(EXTERNAL)))
         .expectException(RuleViolationException.class)
-        .expectExceptionMessage("carol@elsewhere.net is not a mailbox; only mailboxes can send as an alias")
+        .expectExceptionMessage(
+            "carol@elsewhere.net is not a mailbox; only mailboxes can send as an alias")
         .expectNoEvents();
   }
 
@@ -163,7 +182,13 @@ class AliasTest {
   void cannotCreateAliasInUnknownDomain() {
     fixture
         .givenNoPriorActivity()
-        .when(new CreateAliasCommand(ALIAS_ID, AliasAddress.parse("team@unknown.org"), List.of(address(EXTERNAL)), List.of(), ""))
+        .when(
+            new CreateAliasCommand(
+                ALIAS_ID,
+                AliasAddress.parse("team@unknown.org"),
+                List.of(address(EXTERNAL)),
+                List.of(),
+                ""))
         .expectException(RuleViolationException.class)
         .expectNoEvents();
   }
@@ -172,19 +197,30 @@ class AliasTest {
   void cannotCreateAliasBeyondDomainLimit() {
     claims.changeDomainLimits(DOMAIN_ID, new DomainLimits(Quota.UNLIMITED, Quota.UNLIMITED, 0, 1));
     claims.claimAddress("other@example.org", ClaimKind.ALIAS, "a-other", DOMAIN_ID);
-    fixture.givenNoPriorActivity().when(create("team", List.of(EXTERNAL), List.of())).expectException(RuleViolationException.class).expectNoEvents();
+    fixture
+        .givenNoPriorActivity()
+        .when(create("team", List.of(EXTERNAL), List.of()))
+        .expectException(RuleViolationException.class)
+        .expectNoEvents();
   }
 
   @Test
   void canAddRecipient() {
     existing();
-    fixture.given(aliasCreated(EXTERNAL)).when(new AddAliasRecipientCommand(ALIAS_ID, address(ADDRESS))).expectEvents(new AliasRecipientAddedEvent(ALIAS_ID, ALIAS_ADDRESS, ADDRESS));
+    fixture
+        .given(aliasCreated(EXTERNAL))
+        .when(new AddAliasRecipientCommand(ALIAS_ID, address(ADDRESS)))
+        .expectEvents(new AliasRecipientAddedEvent(ALIAS_ID, ALIAS_ADDRESS, ADDRESS));
   }
 
   @Test
   void cannotAddExistingRecipient() {
     existing();
-    fixture.given(aliasCreated(EXTERNAL)).when(new AddAliasRecipientCommand(ALIAS_ID, address(EXTERNAL))).expectException(RuleViolationException.class).expectNoEvents();
+    fixture
+        .given(aliasCreated(EXTERNAL))
+        .when(new AddAliasRecipientCommand(ALIAS_ID, address(EXTERNAL)))
+        .expectException(RuleViolationException.class)
+        .expectNoEvents();
   }
 
   @Test
@@ -199,13 +235,21 @@ class AliasTest {
   @Test
   void cannotRemoveLastRecipient() {
     existing();
-    fixture.given(aliasCreated(EXTERNAL)).when(new RemoveAliasRecipientCommand(ALIAS_ID, address(EXTERNAL))).expectException(RuleViolationException.class).expectNoEvents();
+    fixture
+        .given(aliasCreated(EXTERNAL))
+        .when(new RemoveAliasRecipientCommand(ALIAS_ID, address(EXTERNAL)))
+        .expectException(RuleViolationException.class)
+        .expectNoEvents();
   }
 
   @Test
   void cannotRemoveRecipientThatIsNotOne() {
     existing();
-    fixture.given(aliasCreated(EXTERNAL, ADDRESS)).when(new RemoveAliasRecipientCommand(ALIAS_ID, address("dave@elsewhere.net"))).expectException(RuleViolationException.class).expectNoEvents();
+    fixture
+        .given(aliasCreated(EXTERNAL, ADDRESS))
+        .when(new RemoveAliasRecipientCommand(ALIAS_ID, address("dave@elsewhere.net")))
+        .expectException(RuleViolationException.class)
+        .expectNoEvents();
   }
 
   @Test
@@ -215,14 +259,18 @@ class AliasTest {
         .given(aliasCreated(EXTERNAL))
         .when(new AddAliasSenderCommand(ALIAS_ID, address(ADDRESS)))
         .expectEvents(new AliasSenderAddedEvent(ALIAS_ID, ALIAS_ADDRESS, MAILBOX_ID, ADDRESS));
-    assertThat(claims.referencesTo(ADDRESS)).extracting(r -> r.role()).containsExactly(ReferenceRole.SENDER);
+    assertThat(claims.referencesTo(ADDRESS))
+        .extracting(r -> r.role())
+        .containsExactly(ReferenceRole.SENDER);
   }
 
   @Test
   void cannotAddSenderTwice() {
     existing();
     fixture
-        .given(aliasCreated(EXTERNAL), new AliasSenderAddedEvent(ALIAS_ID, ALIAS_ADDRESS, MAILBOX_ID, ADDRESS))
+        .given(
+            aliasCreated(EXTERNAL),
+            new AliasSenderAddedEvent(ALIAS_ID, ALIAS_ADDRESS, MAILBOX_ID, ADDRESS))
         .when(new AddAliasSenderCommand(ALIAS_ID, address(ADDRESS)))
         .expectException(RuleViolationException.class)
         .expectNoEvents();
@@ -231,14 +279,20 @@ class AliasTest {
   @Test
   void cannotAddSenderThatIsNoMailbox() {
     existing();
-    fixture.given(aliasCreated(EXTERNAL)).when(new AddAliasSenderCommand(ALIAS_ID, address(EXTERNAL))).expectException(RuleViolationException.class).expectNoEvents();
+    fixture
+        .given(aliasCreated(EXTERNAL))
+        .when(new AddAliasSenderCommand(ALIAS_ID, address(EXTERNAL)))
+        .expectException(RuleViolationException.class)
+        .expectNoEvents();
   }
 
   @Test
   void canRemoveSender() {
     existing();
     fixture
-        .given(aliasCreated(EXTERNAL), new AliasSenderAddedEvent(ALIAS_ID, ALIAS_ADDRESS, MAILBOX_ID, ADDRESS))
+        .given(
+            aliasCreated(EXTERNAL),
+            new AliasSenderAddedEvent(ALIAS_ID, ALIAS_ADDRESS, MAILBOX_ID, ADDRESS))
         .when(new RemoveAliasSenderCommand(ALIAS_ID, address(ADDRESS)))
         .expectEvents(new AliasSenderRemovedEvent(ALIAS_ID, ALIAS_ADDRESS, MAILBOX_ID, ADDRESS));
   }
@@ -246,17 +300,27 @@ class AliasTest {
   @Test
   void cannotRemoveSenderThatIsNotOne() {
     existing();
-    fixture.given(aliasCreated(EXTERNAL)).when(new RemoveAliasSenderCommand(ALIAS_ID, address(ADDRESS))).expectException(RuleViolationException.class).expectNoEvents();
+    fixture
+        .given(aliasCreated(EXTERNAL))
+        .when(new RemoveAliasSenderCommand(ALIAS_ID, address(ADDRESS)))
+        .expectException(RuleViolationException.class)
+        .expectNoEvents();
   }
 
   @Test
   void canChangeDescription() {
-    fixture.given(aliasCreated(EXTERNAL)).when(new ChangeAliasDescriptionCommand(ALIAS_ID, "The team")).expectEvents(new AliasDescriptionChangedEvent(ALIAS_ID, ALIAS_ADDRESS, "The team"));
+    fixture
+        .given(aliasCreated(EXTERNAL))
+        .when(new ChangeAliasDescriptionCommand(ALIAS_ID, "The team"))
+        .expectEvents(new AliasDescriptionChangedEvent(ALIAS_ID, ALIAS_ADDRESS, "The team"));
   }
 
   @Test
   void canDeactivateAndActivateAlias() {
-    fixture.given(aliasCreated(EXTERNAL)).when(new DeactivateAliasCommand(ALIAS_ID)).expectEvents(new AliasDeactivatedEvent(ALIAS_ID, ALIAS_ADDRESS));
+    fixture
+        .given(aliasCreated(EXTERNAL))
+        .when(new DeactivateAliasCommand(ALIAS_ID))
+        .expectEvents(new AliasDeactivatedEvent(ALIAS_ID, ALIAS_ADDRESS));
     fixture
         .given(aliasCreated(EXTERNAL), new AliasDeactivatedEvent(ALIAS_ID, ALIAS_ADDRESS))
         .when(new ActivateAliasCommand(ALIAS_ID))
@@ -265,7 +329,11 @@ class AliasTest {
 
   @Test
   void deactivatingInactiveAliasChangesNothing() {
-    fixture.given(aliasCreated(EXTERNAL), new AliasDeactivatedEvent(ALIAS_ID, ALIAS_ADDRESS)).when(new DeactivateAliasCommand(ALIAS_ID)).expectSuccessfulHandlerExecution().expectNoEvents();
+    fixture
+        .given(aliasCreated(EXTERNAL), new AliasDeactivatedEvent(ALIAS_ID, ALIAS_ADDRESS))
+        .when(new DeactivateAliasCommand(ALIAS_ID))
+        .expectSuccessfulHandlerExecution()
+        .expectNoEvents();
   }
 
   @Test
@@ -290,7 +358,8 @@ class AliasTest {
         .given(aliasCreated(EXTERNAL))
         .when(new DeleteAliasCommand(ALIAS_ID, false))
         .expectException(RuleViolationException.class)
-        .expectExceptionMessage("team@example.org is a recipient of the aliases all@example.org; remove it there first, or delete with cascade")
+        .expectExceptionMessage(
+            "team@example.org is a recipient of the aliases all@example.org; remove it there first, or delete with cascade")
         .expectNoEvents();
   }
 

@@ -6,7 +6,7 @@ import static org.mailledger.command.TestData.GIB;
 import static org.mailledger.command.TestData.createDomain;
 import static org.mailledger.command.TestData.domainCreated;
 
-import org.axonframework.modelling.command.AggregateDeletedException;
+import org.axonframework.eventsourcing.AggregateDeletedException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,17 +36,23 @@ class DomainTest {
   void setUp() {
     fixture = new AggregateTestFixture<>(Domain.class);
     claims = new InMemoryClaims();
-    fixture.registerAnnotatedCommandHandler(new DomainCommandHandler(fixture.getRepository(), claims));
+    fixture.registerAnnotatedCommandHandler(
+        new DomainCommandHandler(fixture.getRepository(), claims));
   }
 
   /** The claim a created domain would have, for tests that start from a given history. */
   private void claimed() {
-    claims.claimDomain(DOMAIN_ID, DOMAIN, new DomainLimits(Quota.ofGigabytes(1), Quota.ofGigabytes(5), 0, 0));
+    claims.claimDomain(
+        DOMAIN_ID, DOMAIN, new DomainLimits(Quota.ofGigabytes(1), Quota.ofGigabytes(5), 0, 0));
   }
 
   @Test
   void canCreateDomain() {
-    fixture.givenNoPriorActivity().when(createDomain()).expectEvents(domainCreated()).expectResultMessagePayload(DOMAIN_ID);
+    fixture
+        .givenNoPriorActivity()
+        .when(createDomain())
+        .expectEvents(domainCreated())
+        .expectResultMessagePayload(DOMAIN_ID);
   }
 
   @Test
@@ -54,7 +60,8 @@ class DomainTest {
     fixture
         .givenNoPriorActivity()
         .when(new CreateDomainCommand(DOMAIN_ID, DomainName.of(DOMAIN), null, null, null, 0, 0))
-        .expectEvents(new org.mailledger.schema.domain.DomainCreatedEvent(DOMAIN_ID, DOMAIN, "", 0, 0, 0, 0));
+        .expectEvents(
+            new org.mailledger.schema.domain.DomainCreatedEvent(DOMAIN_ID, DOMAIN, "", 0, 0, 0, 0));
   }
 
   @Test
@@ -72,7 +79,15 @@ class DomainTest {
   void cannotCreateDomainWithDefaultQuotaAboveMax() {
     fixture
         .givenNoPriorActivity()
-        .when(new CreateDomainCommand(DOMAIN_ID, DomainName.of(DOMAIN), "", Quota.ofGigabytes(6), Quota.ofGigabytes(5), 0, 0))
+        .when(
+            new CreateDomainCommand(
+                DOMAIN_ID,
+                DomainName.of(DOMAIN),
+                "",
+                Quota.ofGigabytes(6),
+                Quota.ofGigabytes(5),
+                0,
+                0))
         .expectException(RuleViolationException.class)
         .expectNoEvents();
   }
@@ -91,7 +106,8 @@ class DomainTest {
   void cannotCreateDomainWithAliasLimitAboveMaximum() {
     fixture
         .givenNoPriorActivity()
-        .when(new CreateDomainCommand(DOMAIN_ID, DomainName.of(DOMAIN), "", null, null, 0, 1_000_001))
+        .when(
+            new CreateDomainCommand(DOMAIN_ID, DomainName.of(DOMAIN), "", null, null, 0, 1_000_001))
         .expectException(RuleViolationException.class)
         .expectNoEvents();
   }
@@ -100,7 +116,9 @@ class DomainTest {
   void cannotCreateDomainWithControlCharacterInDescription() {
     fixture
         .givenNoPriorActivity()
-        .when(new CreateDomainCommand(DOMAIN_ID, DomainName.of(DOMAIN), "evil\u0000", null, null, 0, 0))
+        .when(
+            new CreateDomainCommand(
+                DOMAIN_ID, DomainName.of(DOMAIN), "evil\u0000", null, null, 0, 0))
         .expectException(IllegalArgumentException.class)
         .expectNoEvents();
   }
@@ -111,7 +129,8 @@ class DomainTest {
     fixture
         .given(domainCreated())
         .when(new ChangeDomainSettingsCommand(DOMAIN_ID, null, null, null, 50, null))
-        .expectEvents(new DomainSettingsChangedEvent(DOMAIN_ID, DOMAIN, "Example", GIB, 5 * GIB, 50, 0));
+        .expectEvents(
+            new DomainSettingsChangedEvent(DOMAIN_ID, DOMAIN, "Example", GIB, 5 * GIB, 50, 0));
   }
 
   @Test
@@ -120,7 +139,8 @@ class DomainTest {
     fixture
         .given(domainCreated())
         .when(new ChangeDomainSettingsCommand(DOMAIN_ID, "Example Inc.", null, null, null, null))
-        .expectEvents(new DomainSettingsChangedEvent(DOMAIN_ID, DOMAIN, "Example Inc.", GIB, 5 * GIB, 0, 0));
+        .expectEvents(
+            new DomainSettingsChangedEvent(DOMAIN_ID, DOMAIN, "Example Inc.", GIB, 5 * GIB, 0, 0));
   }
 
   @Test
@@ -128,7 +148,9 @@ class DomainTest {
     claimed();
     fixture
         .given(domainCreated())
-        .when(new ChangeDomainSettingsCommand(DOMAIN_ID, "Example", Quota.ofGigabytes(1), null, 0, null))
+        .when(
+            new ChangeDomainSettingsCommand(
+                DOMAIN_ID, "Example", Quota.ofGigabytes(1), null, 0, null))
         .expectSuccessfulHandlerExecution()
         .expectNoEvents();
   }
@@ -138,7 +160,9 @@ class DomainTest {
     claimed();
     fixture
         .given(domainCreated())
-        .when(new ChangeDomainSettingsCommand(DOMAIN_ID, null, null, Quota.ofBytes(GIB / 2), null, null))
+        .when(
+            new ChangeDomainSettingsCommand(
+                DOMAIN_ID, null, null, Quota.ofBytes(GIB / 2), null, null))
         .expectException(RuleViolationException.class)
         .expectNoEvents();
   }
@@ -146,7 +170,10 @@ class DomainTest {
   @Test
   void canDeactivateDomain() {
     claimed();
-    fixture.given(domainCreated()).when(new DeactivateDomainCommand(DOMAIN_ID)).expectEvents(new DomainDeactivatedEvent(DOMAIN_ID, DOMAIN));
+    fixture
+        .given(domainCreated())
+        .when(new DeactivateDomainCommand(DOMAIN_ID))
+        .expectEvents(new DomainDeactivatedEvent(DOMAIN_ID, DOMAIN));
   }
 
   @Test
@@ -171,13 +198,21 @@ class DomainTest {
   @Test
   void activatingActiveDomainChangesNothing() {
     claimed();
-    fixture.given(domainCreated()).when(new ActivateDomainCommand(DOMAIN_ID)).expectSuccessfulHandlerExecution().expectNoEvents();
+    fixture
+        .given(domainCreated())
+        .when(new ActivateDomainCommand(DOMAIN_ID))
+        .expectSuccessfulHandlerExecution()
+        .expectNoEvents();
   }
 
   @Test
   void canDeleteEmptyDomain() {
     claimed();
-    fixture.given(domainCreated()).when(new DeleteDomainCommand(DOMAIN_ID)).expectEvents(new DomainDeletedEvent(DOMAIN_ID, DOMAIN)).expectMarkedDeleted();
+    fixture
+        .given(domainCreated())
+        .when(new DeleteDomainCommand(DOMAIN_ID))
+        .expectEvents(new DomainDeletedEvent(DOMAIN_ID, DOMAIN))
+        .expectMarkedDeleted();
   }
 
   @Test
@@ -188,7 +223,8 @@ class DomainTest {
         .given(domainCreated())
         .when(new DeleteDomainCommand(DOMAIN_ID))
         .expectException(RuleViolationException.class)
-        .expectExceptionMessage("domain example.org still holds 1 mailbox(es) and 0 alias(es); delete them first")
+        .expectExceptionMessage(
+            "domain example.org still holds 1 mailbox(es) and 0 alias(es); delete them first")
         .expectNoEvents();
   }
 
@@ -196,7 +232,11 @@ class DomainTest {
   void cannotDeleteDomainHoldingAliases() {
     claimed();
     claims.claimAddress("team@example.org", ClaimKind.ALIAS, "a1", DOMAIN_ID);
-    fixture.given(domainCreated()).when(new DeleteDomainCommand(DOMAIN_ID)).expectException(RuleViolationException.class).expectNoEvents();
+    fixture
+        .given(domainCreated())
+        .when(new DeleteDomainCommand(DOMAIN_ID))
+        .expectException(RuleViolationException.class)
+        .expectNoEvents();
   }
 
   @Test

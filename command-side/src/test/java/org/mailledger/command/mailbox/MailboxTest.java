@@ -19,7 +19,7 @@ import static org.mailledger.command.TestData.address;
 import static org.mailledger.command.TestData.createMailbox;
 import static org.mailledger.command.TestData.mailboxCreated;
 
-import org.axonframework.modelling.command.AggregateDeletedException;
+import org.axonframework.eventsourcing.AggregateDeletedException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,7 +58,8 @@ import org.mailledger.schema.value.Secret;
 class MailboxTest {
 
   /** A bcrypt hash in Dovecot's form; a pre-hashed password is taken as it is. */
-  private static final String HASH = "{BLF-CRYPT}$2y$04$abcdefghijklmnopqrstuu5Yy3xQ8DtrW0eHbsyL.LVpr/DWw6X2q";
+  private static final String HASH =
+      "{BLF-CRYPT}$2y$04$abcdefghijklmnopqrstuu5Yy3xQ8DtrW0eHbsyL.LVpr/DWw6X2q";
 
   private FixtureConfiguration<Mailbox> fixture;
   private InMemoryClaims claims;
@@ -67,11 +68,16 @@ class MailboxTest {
   void setUp() {
     fixture = new AggregateTestFixture<>(Mailbox.class);
     claims = new InMemoryClaims();
-    claims.claimDomain(DOMAIN_ID, DOMAIN, new DomainLimits(Quota.ofGigabytes(1), Quota.ofGigabytes(5), 0, 0));
+    claims.claimDomain(
+        DOMAIN_ID, DOMAIN, new DomainLimits(Quota.ofGigabytes(1), Quota.ofGigabytes(5), 0, 0));
     PasswordPolicy fast = new PasswordPolicy(PasswordScheme.BLF_CRYPT, 4, 1024, 1, 1, 5000, 8);
     fixture.registerAnnotatedCommandHandler(
         new MailboxCommandHandler(
-            fixture.getRepository(), claims, new PasswordHasher(fast), new MailPaths(MAIL_ROOT), new AliasReferences(null, claims)));
+            fixture.getRepository(),
+            claims,
+            new PasswordHasher(fast),
+            new MailPaths(MAIL_ROOT),
+            new AliasReferences(null, claims)));
   }
 
   private void existing() {
@@ -84,7 +90,11 @@ class MailboxTest {
 
   @Test
   void canCreateMailboxWithDomainDefaultQuota() {
-    fixture.givenNoPriorActivity().when(create(new Secret(HASH), null)).expectEvents(mailboxCreated(HASH)).expectResultMessagePayload(MAILBOX_ID);
+    fixture
+        .givenNoPriorActivity()
+        .when(create(new Secret(HASH), null))
+        .expectEvents(mailboxCreated(HASH))
+        .expectResultMessagePayload(MAILBOX_ID);
   }
 
   @Test
@@ -112,15 +122,28 @@ class MailboxTest {
                 exactSequenceOf(
                     matches(
                         (MailboxCreatedEvent e) ->
-                            e.home().equals("/var/vmail/" + MAILBOX_ID) && e.maildir().equals("/var/vmail/" + MAILBOX_ID + "/Maildir")))));
+                            e.home().equals("/var/vmail/" + MAILBOX_ID)
+                                && e.maildir().equals("/var/vmail/" + MAILBOX_ID + "/Maildir")))));
   }
 
   @Test
   void canCreateSendOnlyMailboxWithOwnQuota() {
     fixture
         .givenNoPriorActivity()
-        .when(new CreateMailboxCommand(MAILBOX_ID, address(ADDRESS), new Secret(HASH), "", Quota.ofGigabytes(5), true))
-        .expectEvents(new MailboxCreatedEvent(MAILBOX_ID, DOMAIN_ID, ADDRESS, HASH, "", 5 * GIB, true, MAIL_ROOT + "/" + MAILBOX_ID, MAIL_ROOT + "/" + MAILBOX_ID + "/Maildir"));
+        .when(
+            new CreateMailboxCommand(
+                MAILBOX_ID, address(ADDRESS), new Secret(HASH), "", Quota.ofGigabytes(5), true))
+        .expectEvents(
+            new MailboxCreatedEvent(
+                MAILBOX_ID,
+                DOMAIN_ID,
+                ADDRESS,
+                HASH,
+                "",
+                5 * GIB,
+                true,
+                MAIL_ROOT + "/" + MAILBOX_ID,
+                MAIL_ROOT + "/" + MAILBOX_ID + "/Maildir"));
   }
 
   @Test
@@ -129,20 +152,27 @@ class MailboxTest {
         .givenNoPriorActivity()
         .when(create(new Secret(HASH), Quota.ofGigabytes(6)))
         .expectException(RuleViolationException.class)
-        .expectExceptionMessage("the quota must not exceed the domain's maximum of 5 GB per mailbox")
+        .expectExceptionMessage(
+            "the quota must not exceed the domain's maximum of 5 GB per mailbox")
         .expectNoEvents();
   }
 
   @Test
   void cannotCreateUnlimitedMailboxInDomainWithMaxQuota() {
-    fixture.givenNoPriorActivity().when(create(new Secret(HASH), Quota.UNLIMITED)).expectException(RuleViolationException.class).expectNoEvents();
+    fixture
+        .givenNoPriorActivity()
+        .when(create(new Secret(HASH), Quota.UNLIMITED))
+        .expectException(RuleViolationException.class)
+        .expectNoEvents();
   }
 
   @Test
   void cannotCreateMailboxInUnknownDomain() {
     fixture
         .givenNoPriorActivity()
-        .when(new CreateMailboxCommand(MAILBOX_ID, address("alice@unknown.org"), new Secret(HASH), "", null, false))
+        .when(
+            new CreateMailboxCommand(
+                MAILBOX_ID, address("alice@unknown.org"), new Secret(HASH), "", null, false))
         .expectException(RuleViolationException.class)
         .expectExceptionMessage("no domain unknown.org")
         .expectNoEvents();
@@ -172,7 +202,8 @@ class MailboxTest {
 
   @Test
   void cannotCreateMailboxBeyondDomainLimit() {
-    claims.changeDomainLimits(DOMAIN_ID, new DomainLimits(Quota.ofGigabytes(1), Quota.ofGigabytes(5), 1, 0));
+    claims.changeDomainLimits(
+        DOMAIN_ID, new DomainLimits(Quota.ofGigabytes(1), Quota.ofGigabytes(5), 1, 0));
     claims.claimAddress(OTHER_ADDRESS, ClaimKind.MAILBOX, OTHER_MAILBOX_ID, DOMAIN_ID);
     fixture
         .givenNoPriorActivity()
@@ -184,14 +215,20 @@ class MailboxTest {
 
   @Test
   void cannotCreateMailboxWithShortPassword() {
-    fixture.givenNoPriorActivity().when(create(new Secret("short"), null)).expectException(IllegalArgumentException.class).expectNoEvents();
+    fixture
+        .givenNoPriorActivity()
+        .when(create(new Secret("short"), null))
+        .expectException(IllegalArgumentException.class)
+        .expectNoEvents();
   }
 
   @Test
   void cannotCreateMailboxWithUnsafeId() {
     fixture
         .givenNoPriorActivity()
-        .when(new CreateMailboxCommand("../../etc", address(ADDRESS), new Secret(HASH), "", null, false))
+        .when(
+            new CreateMailboxCommand(
+                "../../etc", address(ADDRESS), new Secret(HASH), "", null, false))
         .expectException(IllegalArgumentException.class)
         .expectNoEvents();
   }
@@ -207,13 +244,18 @@ class MailboxTest {
                 exactSequenceOf(
                     matches(
                         (MailboxPasswordChangedEvent e) ->
-                            e.passwordHash().startsWith("{BLF-CRYPT}$2y$04$") && !e.passwordHash().equals(HASH)))));
+                            e.passwordHash().startsWith("{BLF-CRYPT}$2y$04$")
+                                && !e.passwordHash().equals(HASH)))));
   }
 
   @Test
   void cannotChangePasswordToTooShortOne() {
     existing();
-    fixture.given(mailboxCreated(HASH)).when(new ChangeMailboxPasswordCommand(MAILBOX_ID, new Secret("1234567"))).expectException(IllegalArgumentException.class).expectNoEvents();
+    fixture
+        .given(mailboxCreated(HASH))
+        .when(new ChangeMailboxPasswordCommand(MAILBOX_ID, new Secret("1234567")))
+        .expectException(IllegalArgumentException.class)
+        .expectNoEvents();
   }
 
   @Test
@@ -228,23 +270,37 @@ class MailboxTest {
   @Test
   void cannotChangeQuotaAboveDomainMax() {
     existing();
-    fixture.given(mailboxCreated(HASH)).when(new ChangeMailboxQuotaCommand(MAILBOX_ID, Quota.ofGigabytes(6))).expectException(RuleViolationException.class).expectNoEvents();
+    fixture
+        .given(mailboxCreated(HASH))
+        .when(new ChangeMailboxQuotaCommand(MAILBOX_ID, Quota.ofGigabytes(6)))
+        .expectException(RuleViolationException.class)
+        .expectNoEvents();
   }
 
   @Test
   void changingQuotaToSameValueChangesNothing() {
     existing();
-    fixture.given(mailboxCreated(HASH)).when(new ChangeMailboxQuotaCommand(MAILBOX_ID, Quota.ofGigabytes(1))).expectSuccessfulHandlerExecution().expectNoEvents();
+    fixture
+        .given(mailboxCreated(HASH))
+        .when(new ChangeMailboxQuotaCommand(MAILBOX_ID, Quota.ofGigabytes(1)))
+        .expectSuccessfulHandlerExecution()
+        .expectNoEvents();
   }
 
   @Test
   void canChangeDisplayName() {
-    fixture.given(mailboxCreated(HASH)).when(new ChangeMailboxNameCommand(MAILBOX_ID, "Alice Liddell")).expectEvents(new MailboxNameChangedEvent(MAILBOX_ID, ADDRESS, "Alice Liddell"));
+    fixture
+        .given(mailboxCreated(HASH))
+        .when(new ChangeMailboxNameCommand(MAILBOX_ID, "Alice Liddell"))
+        .expectEvents(new MailboxNameChangedEvent(MAILBOX_ID, ADDRESS, "Alice Liddell"));
   }
 
   @Test
   void canTurnSendOnlyOnAndOff() {
-    fixture.given(mailboxCreated(HASH)).when(new SetMailboxSendOnlyCommand(MAILBOX_ID, true)).expectEvents(new MailboxSendOnlyChangedEvent(MAILBOX_ID, ADDRESS, true));
+    fixture
+        .given(mailboxCreated(HASH))
+        .when(new SetMailboxSendOnlyCommand(MAILBOX_ID, true))
+        .expectEvents(new MailboxSendOnlyChangedEvent(MAILBOX_ID, ADDRESS, true));
     fixture
         .given(mailboxCreated(HASH), new MailboxSendOnlyChangedEvent(MAILBOX_ID, ADDRESS, true))
         .when(new SetMailboxSendOnlyCommand(MAILBOX_ID, false))
@@ -253,7 +309,10 @@ class MailboxTest {
 
   @Test
   void canDeactivateAndActivateMailbox() {
-    fixture.given(mailboxCreated(HASH)).when(new DeactivateMailboxCommand(MAILBOX_ID)).expectEvents(new MailboxDeactivatedEvent(MAILBOX_ID, ADDRESS));
+    fixture
+        .given(mailboxCreated(HASH))
+        .when(new DeactivateMailboxCommand(MAILBOX_ID))
+        .expectEvents(new MailboxDeactivatedEvent(MAILBOX_ID, ADDRESS));
     fixture
         .given(mailboxCreated(HASH), new MailboxDeactivatedEvent(MAILBOX_ID, ADDRESS))
         .when(new ActivateMailboxCommand(MAILBOX_ID))
@@ -262,7 +321,11 @@ class MailboxTest {
 
   @Test
   void activatingActiveMailboxChangesNothing() {
-    fixture.given(mailboxCreated(HASH)).when(new ActivateMailboxCommand(MAILBOX_ID)).expectSuccessfulHandlerExecution().expectNoEvents();
+    fixture
+        .given(mailboxCreated(HASH))
+        .when(new ActivateMailboxCommand(MAILBOX_ID))
+        .expectSuccessfulHandlerExecution()
+        .expectNoEvents();
   }
 
   @Test
@@ -271,7 +334,8 @@ class MailboxTest {
     fixture
         .given(mailboxCreated(HASH))
         .when(new RenameMailboxCommand(MAILBOX_ID, LocalPart.of("alice.liddell")))
-        .expectEvents(new MailboxRenamedEvent(MAILBOX_ID, DOMAIN_ID, ADDRESS, "alice.liddell@example.org"));
+        .expectEvents(
+            new MailboxRenamedEvent(MAILBOX_ID, DOMAIN_ID, ADDRESS, "alice.liddell@example.org"));
     assertThat(claims.address("alice.liddell@example.org")).isPresent();
     assertThat(claims.address(ADDRESS)).isEmpty();
   }
@@ -280,13 +344,21 @@ class MailboxTest {
   void cannotRenameMailboxToTakenAddress() {
     existing();
     claims.claimAddress(OTHER_ADDRESS, ClaimKind.MAILBOX, OTHER_MAILBOX_ID, DOMAIN_ID);
-    fixture.given(mailboxCreated(HASH)).when(new RenameMailboxCommand(MAILBOX_ID, LocalPart.of("bob"))).expectException(RuleViolationException.class).expectExceptionMessage("bob@example.org is in use already");
+    fixture
+        .given(mailboxCreated(HASH))
+        .when(new RenameMailboxCommand(MAILBOX_ID, LocalPart.of("bob")))
+        .expectException(RuleViolationException.class)
+        .expectExceptionMessage("bob@example.org is in use already");
   }
 
   @Test
   void cannotRenameMailboxToItsOwnAddress() {
     existing();
-    fixture.given(mailboxCreated(HASH)).when(new RenameMailboxCommand(MAILBOX_ID, LocalPart.of("alice"))).expectException(RuleViolationException.class).expectNoEvents();
+    fixture
+        .given(mailboxCreated(HASH))
+        .when(new RenameMailboxCommand(MAILBOX_ID, LocalPart.of("alice")))
+        .expectException(RuleViolationException.class)
+        .expectNoEvents();
   }
 
   @Test
@@ -309,7 +381,8 @@ class MailboxTest {
         .given(mailboxCreated(HASH))
         .when(new DeleteMailboxCommand(MAILBOX_ID, false))
         .expectException(RuleViolationException.class)
-        .expectExceptionMessage("alice@example.org is a recipient or sender of the aliases team@example.org; remove it there first, or delete with cascade")
+        .expectExceptionMessage(
+            "alice@example.org is a recipient or sender of the aliases team@example.org; remove it there first, or delete with cascade")
         .expectNoEvents();
   }
 
@@ -318,7 +391,11 @@ class MailboxTest {
     existing();
     claims.claimAddress(ALIAS_ADDRESS, ClaimKind.ALIAS, ALIAS_ID, DOMAIN_ID);
     claims.addReference(ALIAS_ID, ADDRESS, ReferenceRole.SENDER);
-    fixture.given(mailboxCreated(HASH)).when(new DeleteMailboxCommand(MAILBOX_ID, false)).expectException(RuleViolationException.class).expectNoEvents();
+    fixture
+        .given(mailboxCreated(HASH))
+        .when(new DeleteMailboxCommand(MAILBOX_ID, false))
+        .expectException(RuleViolationException.class)
+        .expectNoEvents();
   }
 
   @Test

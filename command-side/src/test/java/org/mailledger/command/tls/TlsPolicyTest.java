@@ -34,13 +34,19 @@ class TlsPolicyTest {
   @ParameterizedTest
   @CsvSource({"none,", "may,", "encrypt,", "dane,", "dane-only,", "verify,", "secure,"})
   void canSetEveryLevel(String policy, String params) {
-    fixture.givenNoPriorActivity().when(set(policy, params)).expectEvents(new TlsPolicySetEvent(DEST, policy, "", ""));
+    fixture
+        .givenNoPriorActivity()
+        .when(set(policy, params))
+        .expectEvents(new TlsPolicySetEvent(DEST, policy, "", ""));
   }
 
   @Test
   void canSetFingerprintWithMatch() {
     String match = "match=3D:95:34:51:24:66:33:B9:D2:40:99:C0:C1:17:0B:D1";
-    fixture.givenNoPriorActivity().when(set("fingerprint", match)).expectEvents(new TlsPolicySetEvent(DEST, "fingerprint", match, ""));
+    fixture
+        .givenNoPriorActivity()
+        .when(set("fingerprint", match))
+        .expectEvents(new TlsPolicySetEvent(DEST, "fingerprint", match, ""));
   }
 
   @Test
@@ -48,12 +54,18 @@ class TlsPolicyTest {
     fixture
         .givenNoPriorActivity()
         .when(set("secure", "match=.partner.example  protocols=>=TLSv1.2"))
-        .expectEvents(new TlsPolicySetEvent(DEST, "secure", "match=.partner.example protocols=>=TLSv1.2", ""));
+        .expectEvents(
+            new TlsPolicySetEvent(
+                DEST, "secure", "match=.partner.example protocols=>=TLSv1.2", ""));
   }
 
   @Test
   void cannotSetFingerprintWithoutMatch() {
-    fixture.givenNoPriorActivity().when(set("fingerprint", "")).expectException(RuleViolationException.class).expectNoEvents();
+    fixture
+        .givenNoPriorActivity()
+        .when(set("fingerprint", ""))
+        .expectException(RuleViolationException.class)
+        .expectNoEvents();
   }
 
   @Test
@@ -68,24 +80,45 @@ class TlsPolicyTest {
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',
-      value = {"match='x'", "match=%s", "tafile=/etc/passwd", "match", "ciphers=high;drop", "protocols=\"x\""})
+      value = {
+        "match='x'",
+        "match=%s",
+        "tafile=/etc/passwd",
+        "match",
+        "ciphers=high;drop",
+        "protocols=\"x\""
+      })
   void cannotSetUnsafeOrUnknownParams(String params) {
-    fixture.givenNoPriorActivity().when(set("secure", params)).expectException(RuleViolationException.class).expectNoEvents();
+    fixture
+        .givenNoPriorActivity()
+        .when(set("secure", params))
+        .expectException(RuleViolationException.class)
+        .expectNoEvents();
   }
 
   @Test
   void canChangePolicy() {
-    fixture.given(new TlsPolicySetEvent(DEST, "may", "", "")).when(set("encrypt", null)).expectEvents(new TlsPolicySetEvent(DEST, "encrypt", "", ""));
+    fixture
+        .given(new TlsPolicySetEvent(DEST, "may", "", ""))
+        .when(set("encrypt", null))
+        .expectEvents(new TlsPolicySetEvent(DEST, "encrypt", "", ""));
   }
 
   @Test
   void settingSamePolicyChangesNothing() {
-    fixture.given(new TlsPolicySetEvent(DEST, "may", "", "")).when(set("may", "")).expectSuccessfulHandlerExecution().expectNoEvents();
+    fixture
+        .given(new TlsPolicySetEvent(DEST, "may", "", ""))
+        .when(set("may", ""))
+        .expectSuccessfulHandlerExecution()
+        .expectNoEvents();
   }
 
   @Test
   void canRemovePolicy() {
-    fixture.given(new TlsPolicySetEvent(DEST, "may", "", "")).when(new RemoveTlsPolicyCommand(DESTINATION)).expectEvents(new TlsPolicyRemovedEvent(DEST));
+    fixture
+        .given(new TlsPolicySetEvent(DEST, "may", "", ""))
+        .when(new RemoveTlsPolicyCommand(DESTINATION))
+        .expectEvents(new TlsPolicyRemovedEvent(DEST));
   }
 
   @Test
@@ -107,6 +140,9 @@ class TlsPolicyTest {
 
   @Test
   void cannotRemovePolicyNeverSet() {
-    fixture.givenNoPriorActivity().when(new RemoveTlsPolicyCommand(DESTINATION)).expectException(AggregateNotFoundException.class);
+    fixture
+        .givenNoPriorActivity()
+        .when(new RemoveTlsPolicyCommand(DESTINATION))
+        .expectException(AggregateNotFoundException.class);
   }
 }

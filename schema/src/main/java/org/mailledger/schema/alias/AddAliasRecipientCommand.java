@@ -4,4 +4,5 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.mailledger.schema.value.EmailAddress;
 
 /** Add a recipient to an alias. */
-public record AddAliasRecipientCommand(@TargetAggregateIdentifier String aliasId, EmailAddress recipient) {}
+public record AddAliasRecipientCommand(
+    @TargetAggregateIdentifier String aliasId, EmailAddress recipient) {}

@@ -4,4 +4,5 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.mailledger.schema.value.Secret;
 
 /** Set a new password (plaintext, or a hash in a supported Dovecot scheme). */
-public record ChangeMailboxPasswordCommand(@TargetAggregateIdentifier String mailboxId, Secret password) {}
+public record ChangeMailboxPasswordCommand(
+    @TargetAggregateIdentifier String mailboxId, Secret password) {}

@@ -42,7 +42,9 @@ public enum TlsPolicyLevel {
     throw new InvalidValueException(
         "policy",
         "must be one of "
-            + Arrays.stream(values()).map(TlsPolicyLevel::postfixName).collect(Collectors.joining(", ")));
+            + Arrays.stream(values())
+                .map(TlsPolicyLevel::postfixName)
+                .collect(Collectors.joining(", ")));
   }
 
   /** Levels that check the peer's certificate against something, and so may carry a match list. */

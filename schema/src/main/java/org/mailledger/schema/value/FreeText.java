@@ -1,8 +1,8 @@
 package org.mailledger.schema.value;
 
 /**
- * Descriptions and display names: free text, but one line, bounded, and without control
- * characters, since it ends up in tables that other programs read.
+ * Descriptions and display names: free text, but one line, bounded, and without control characters,
+ * since it ends up in tables that other programs read.
  */
 public final class FreeText {
 
@@ -15,12 +15,14 @@ public final class FreeText {
     }
     String text = value.strip();
     if (text.length() > max) {
-      throw new InvalidValueException(field, "must be at most " + max + " characters (got " + text.length() + ")");
+      throw new InvalidValueException(
+          field, "must be at most " + max + " characters (got " + text.length() + ")");
     }
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (Character.isISOControl(c)) {
-        throw new InvalidValueException(field, String.format("must not contain control character U+%04X", (int) c));
+        throw new InvalidValueException(
+            field, String.format("must not contain control character U+%04X", (int) c));
       }
     }
     return text;
