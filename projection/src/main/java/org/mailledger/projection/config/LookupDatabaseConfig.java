@@ -1,0 +1,30 @@
+package org.mailledger.projection.config;
+
+import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
+import org.mailledger.projection.lookup.LookupDatabase;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Where the lookup tables live: their own database when configured, else the event store's. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ProjectionProperties.class)
+public class LookupDatabaseConfig {
+
+  @Bean(destroyMethod = "")
+  public LookupDatabase lookupDatabase(
+      ProjectionProperties properties, ObjectProvider<DataSource> eventStore) {
+    ProjectionProperties.Datasource own = properties.lookup().datasource();
+    if (own.url() == null || own.url().isBlank()) {
+      return new LookupDatabase(eventStore.getObject());
+    }
+    HikariDataSource dataSource = new HikariDataSource();
+    dataSource.setJdbcUrl(own.url());
+    dataSource.setUsername(own.username());
+    dataSource.setPassword(own.password());
+    dataSource.setPoolName("lookup");
+    return new LookupDatabase(dataSource);
+  }
+}

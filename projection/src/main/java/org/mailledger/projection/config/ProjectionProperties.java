@@ -1,0 +1,31 @@
+package org.mailledger.projection.config;
+
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Which lookup-table layouts to keep, and where.
+ *
+ * @param layouts the layouts to keep: mum (more in later releases)
+ * @param lookup where the lookup tables live; unset means the event store's own database
+ * @param projectionBatchSize events applied per transaction while catching up or replaying
+ * @param projectionSegments segments of each layout's processor, the unit of parallelism
+ */
+@ConfigurationProperties("mailledger")
+public record ProjectionProperties(
+    @DefaultValue("mum") List<String> layouts,
+    @DefaultValue Lookup lookup,
+    @DefaultValue("500") int projectionBatchSize,
+    @DefaultValue("4") int projectionSegments) {
+
+  /** The lookup database; an empty url means the event store's database. */
+  public record Lookup(@DefaultValue Datasource datasource) {}
+
+  /** JDBC coordinates of the lookup database. */
+  public record Datasource(String url, String username, String password) {}
+
+  public boolean keeps(String layout) {
+    return layouts.stream().map(String::trim).anyMatch(layout::equalsIgnoreCase);
+  }
+}

@@ -1,0 +1,81 @@
+package org.mailledger.projection.mum;
+
+import org.axonframework.config.Configuration;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.mailledger.projection.config.LayoutCondition;
+import org.mailledger.projection.config.ProjectionProperties;
+import org.mailledger.projection.lookup.LayoutMigrations;
+import org.mailledger.projection.lookup.LookupDatabase;
+import org.mailledger.projection.support.DomainSequencingPolicy;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+
+/**
+ * The {@code mum} layout: its tables migrated on the lookup database, and its own pooled streaming
+ * processor whose tokens live in that database and commit with the rows.
+ */
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+@Conditional(MumLayoutConfig.Enabled.class)
+public class MumLayoutConfig {
+
+  static final String LAYOUT = "mum";
+
+  /** Kept when {@code mailledger.layouts} names mum (the default). */
+  static class Enabled extends LayoutCondition {
+    Enabled() {
+      super(LAYOUT);
+    }
+  }
+
+  @Bean
+  public MumLayoutProjection mumLayoutProjection(LookupDatabase lookup) {
+    return new MumLayoutProjection(lookup);
+  }
+
+  @Bean
+  public ConfigurerModule mumLayoutProcessor(
+      LookupDatabase lookup, ProjectionProperties properties) {
+    // Here rather than with the projection bean: Axon builds its processors, and their token
+    // stores, from these modules before it asks for the handler beans.
+    LayoutMigrations.migrate(lookup, LAYOUT);
+    String group = MumLayoutProjection.GROUP;
+    return configurer ->
+        configurer
+            .eventProcessing()
+            .registerPooledStreamingEventProcessor(
+                group,
+                Configuration::eventStore,
+                (config, builder) ->
+                    builder
+                        .batchSize(properties.projectionBatchSize())
+                        .initialSegmentCount(properties.projectionSegments())
+                        .maxClaimedSegments(properties.projectionSegments()))
+            .registerTokenStore(
+                group,
+                config ->
+                    JdbcTokenStore.builder()
+                        .connectionProvider(lookup.connectionProvider())
+                        .serializer(config.serializer())
+                        .schema(layoutTokenSchema())
+                        .build())
+            .registerTransactionManager(group, config -> lookup.axonTransactionManager())
+            .registerSequencingPolicy(group, config -> new DomainSequencingPolicy())
+            .registerListenerInvocationErrorHandler(
+                group, config -> PropagatingErrorHandler.instance());
+  }
+
+  static TokenSchema layoutTokenSchema() {
+    return TokenSchema.builder()
+        .setTokenTable("layout_token_entry")
+        .setProcessorNameColumn("processor_name")
+        .setSegmentColumn("segment")
+        .setTokenColumn("token")
+        .setTokenTypeColumn("token_type")
+        .setTimestampColumn("timestamp")
+        .setOwnerColumn("owner")
+        .build();
+  }
+}

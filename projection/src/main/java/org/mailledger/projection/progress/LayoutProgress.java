@@ -1,0 +1,71 @@
+package org.mailledger.projection.progress;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+
+/**
+ * How far each layout's processor has come through the log, beside the log's head: the answer to
+ * "how far behind is the table Postfix reads".
+ */
+public class LayoutProgress {
+
+  private final EventProcessingConfiguration processing;
+  private final EventStore eventStore;
+
+  public LayoutProgress(EventProcessingConfiguration processing, EventStore eventStore) {
+    this.processing = processing;
+    this.eventStore = eventStore;
+  }
+
+  /** The global index of the newest event in the log, 0 for an empty log. */
+  public long head() {
+    TrackingToken head = eventStore.createHeadToken();
+    return head == null ? 0 : head.position().orElse(0);
+  }
+
+  /**
+   * The position up to which every segment of the group has applied the log; empty while the
+   * processor has not claimed all its segments (starting, rebuilding, or stopped on an error).
+   */
+  public OptionalLong position(String group) {
+    StreamingEventProcessor processor =
+        processing
+            .eventProcessor(group, StreamingEventProcessor.class)
+            .orElseThrow(() -> new IllegalArgumentException("no processor " + group));
+    Map<Integer, EventTrackerStatus> status = processor.processingStatus();
+    if (status.isEmpty() || status.values().stream().anyMatch(EventTrackerStatus::isErrorState)) {
+      return OptionalLong.empty();
+    }
+    long min = Long.MAX_VALUE;
+    for (EventTrackerStatus segment : status.values()) {
+      TrackingToken token =
+          segment.getCurrentPosition().isPresent() ? segment.getTrackingToken() : null;
+      long at = token == null ? 0 : token.position().orElse(0);
+      min = Math.min(min, at);
+    }
+    return OptionalLong.of(min);
+  }
+
+  public long lag(String group) {
+    return Math.max(0, head() - position(group).orElse(0));
+  }
+
+  /** Waits until the group has applied everything up to {@code target}; false on time-out. */
+  public boolean awaitPosition(String group, long target, Duration timeout)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (position(group).orElse(-1) >= target) {
+        return true;
+      }
+      Thread.sleep(20);
+    }
+    return false;
+  }
+}

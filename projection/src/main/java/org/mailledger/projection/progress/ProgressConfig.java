@@ -1,0 +1,47 @@
+package org.mailledger.projection.progress;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.mailledger.projection.config.ProjectionProperties;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Progress as Micrometer gauges: {@code mailledger.eventstore.head}, and per layout {@code
+ * mailledger.projection.position} and {@code mailledger.projection.lag} (events behind the head).
+ */
+@Configuration(proxyBeanMethods = false)
+public class ProgressConfig {
+
+  @Bean
+  public LayoutProgress layoutProgress(
+      EventProcessingConfiguration processing,
+      EventStore eventStore,
+      ProjectionProperties properties,
+      ObjectProvider<MeterRegistry> registries) {
+    LayoutProgress progress = new LayoutProgress(processing, eventStore);
+    registries.ifAvailable(
+        registry -> {
+          Gauge.builder("mailledger.eventstore.head", progress, LayoutProgress::head)
+              .description("global index of the newest event in the log")
+              .register(registry);
+          for (String layout : properties.layouts()) {
+            String group = "layout-" + layout.trim();
+            Gauge.builder(
+                    "mailledger.projection.position", progress, p -> p.position(group).orElse(-1))
+                .description(
+                    "log position every segment of the layout has applied; -1 while not running")
+                .tag("layout", layout.trim())
+                .register(registry);
+            Gauge.builder("mailledger.projection.lag", progress, p -> p.lag(group))
+                .description("events in the log that the layout has not applied yet")
+                .tag("layout", layout.trim())
+                .register(registry);
+          }
+        });
+    return progress;
+  }
+}
