@@ -4,9 +4,12 @@ import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.mailledger.projection.lookup.Dialect;
 import org.mailledger.projection.lookup.LookupDatabase;
+import org.mailledger.projection.lookup.WriteBatch;
+import org.mailledger.projection.support.RowId;
 import org.mailledger.schema.alias.AliasActivatedEvent;
 import org.mailledger.schema.alias.AliasCreatedEvent;
 import org.mailledger.schema.alias.AliasDeactivatedEvent;
@@ -36,10 +39,12 @@ import org.mailledger.schema.value.Quota;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Keeps the tables of MUM's layout. Every handler is idempotent (upserts by natural key, updates by
- * aggregate id), and an update that finds no row is an error that stops the processor rather than a
- * change silently lost. Row ids are the global index of the creating event; rows that one event
- * creates several of (recipients) get {@code index * 1024 + n}.
+ * Keeps the tables of MUM's layout. Handlers only describe their writes; each transaction of the
+ * processor sends them as JDBC batches when it commits (see {@link WriteBatch}), which is what
+ * makes a replay fast. Every write is idempotent (upserts by natural key, updates by row id), and
+ * an update or delete that finds no row stops the processor with a {@link MissingRowException}
+ * instead of losing the change. Row ids derive from aggregate identities ({@link RowId}), so a
+ * replay yields identical rows and no handler needs to read a table.
  */
 @ProcessingGroup(MumLayoutProjection.GROUP)
 public class MumLayoutProjection {
@@ -47,7 +52,8 @@ public class MumLayoutProjection {
   public static final String GROUP = "layout-mum";
   static final List<String> TABLES =
       List.of(
-          "alias_senders", "alias_recipients", "aliases", "mailboxes", "domains", "tls_policies");
+          "domains", "tls_policies", "mailboxes", "aliases", "alias_recipients", "alias_senders");
+  private static final String BATCH = MumLayoutProjection.class.getName() + ".batch";
 
   private final JdbcTemplate jdbc;
   private final String upsertDomain;
@@ -63,7 +69,7 @@ public class MumLayoutProjection {
     upsertDomain =
         dialect.upsert(
             "domains",
-            List.of("aggregate_id"),
+            List.of("id"),
             List.of(
                 "id",
                 "aggregate_id",
@@ -77,7 +83,7 @@ public class MumLayoutProjection {
     upsertMailbox =
         dialect.upsert(
             "mailboxes",
-            List.of("aggregate_id"),
+            List.of("id"),
             List.of(
                 "id",
                 "aggregate_id",
@@ -93,106 +99,108 @@ public class MumLayoutProjection {
     upsertAlias =
         dialect.upsert(
             "aliases",
-            List.of("aggregate_id"),
+            List.of("id"),
             List.of("id", "aggregate_id", "local_part", "description", "domain_id", "active"));
     upsertRecipient =
         dialect.upsert(
             "alias_recipients",
-            List.of("alias_id", "recipient_address"),
+            List.of("id"),
             List.of("id", "alias_id", "recipient_address", "mailbox_id"));
     upsertSender =
-        dialect.upsert(
-            "alias_senders",
-            List.of("alias_id", "mailbox_aggregate_id"),
-            List.of("id", "alias_id", "mailbox_aggregate_id", "mailbox_id"));
+        dialect.upsert("alias_senders", List.of("id"), List.of("id", "alias_id", "mailbox_id"));
     upsertTlsPolicy =
         dialect.upsert(
             "tls_policies",
-            List.of("domain"),
+            List.of("id"),
             List.of("id", "domain", "policy", "params", "description", "active"));
   }
 
-  @EventHandler
-  void on(DomainCreatedEvent e, TrackingToken token) {
-    jdbc.update(
-        upsertDomain,
-        position(token),
-        e.domainId(),
-        e.name(),
-        e.description(),
-        gigabytes(e.defaultQuotaBytes()),
-        gigabytes(e.maxQuotaBytes()),
-        e.maxAliases(),
-        e.maxMailboxes(),
-        true);
+  /** This transaction's writes, sent just before it commits. */
+  private WriteBatch batch() {
+    UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+    return unitOfWork.getOrComputeResource(
+        BATCH,
+        key -> {
+          WriteBatch batch = new WriteBatch(TABLES);
+          unitOfWork.onPrepareCommit(u -> batch.flush(jdbc));
+          return batch;
+        });
   }
 
   @EventHandler
-  void on(DomainSettingsChangedEvent e) {
-    requireRow(
-        jdbc.update(
-            "UPDATE domains SET description = ?, quota = ?, max_quota = ?, max_aliases = ?, max_mailboxes = ? WHERE aggregate_id = ?",
+  void on(DomainCreatedEvent e) {
+    batch()
+        .upsert(
+            "domains",
+            upsertDomain,
+            RowId.of(e.domainId()),
+            e.domainId(),
+            e.name(),
             e.description(),
             gigabytes(e.defaultQuotaBytes()),
             gigabytes(e.maxQuotaBytes()),
             e.maxAliases(),
             e.maxMailboxes(),
-            e.domainId()),
-        "domain",
-        e.name());
+            true);
+  }
+
+  @EventHandler
+  void on(DomainSettingsChangedEvent e) {
+    batch()
+        .execute(
+            "UPDATE domains SET description = ?, quota = ?, max_quota = ?, max_aliases = ?, max_mailboxes = ? WHERE id = ?",
+            "domain " + e.name(),
+            e.description(),
+            gigabytes(e.defaultQuotaBytes()),
+            gigabytes(e.maxQuotaBytes()),
+            e.maxAliases(),
+            e.maxMailboxes(),
+            RowId.of(e.domainId()));
   }
 
   @EventHandler
   void on(DomainActivatedEvent e) {
-    requireRow(
-        jdbc.update("UPDATE domains SET active = ? WHERE aggregate_id = ?", true, e.domainId()),
-        "domain",
-        e.name());
+    batch()
+        .execute(
+            "UPDATE domains SET active = ? WHERE id = ?",
+            "domain " + e.name(),
+            true,
+            RowId.of(e.domainId()));
   }
 
   @EventHandler
   void on(DomainDeactivatedEvent e) {
-    requireRow(
-        jdbc.update("UPDATE domains SET active = ? WHERE aggregate_id = ?", false, e.domainId()),
-        "domain",
-        e.name());
+    batch()
+        .execute(
+            "UPDATE domains SET active = ? WHERE id = ?",
+            "domain " + e.name(),
+            false,
+            RowId.of(e.domainId()));
   }
 
   @EventHandler
   void on(DomainDeletedEvent e) {
-    requireRow(
-        jdbc.update("DELETE FROM domains WHERE aggregate_id = ?", e.domainId()),
-        "domain",
-        e.name());
+    batch()
+        .execute("DELETE FROM domains WHERE id = ?", "domain " + e.name(), RowId.of(e.domainId()));
   }
 
   @EventHandler
-  void on(MailboxCreatedEvent e, TrackingToken token) {
-    long id = position(token);
-    jdbc.update(
-        upsertMailbox,
-        id,
-        e.mailboxId(),
-        localPart(e.address()),
-        e.passwordHash(),
-        e.name(),
-        domainRow(e.domainId(), e.address()),
-        gigabytes(e.quotaBytes()),
-        e.home(),
-        "maildir:" + e.maildir(),
-        e.sendOnly(),
-        true);
-    long mailboxId =
-        jdbc.queryForObject(
-            "SELECT id FROM mailboxes WHERE aggregate_id = ?", Long.class, e.mailboxId());
-    jdbc.update(
-        "UPDATE alias_senders SET mailbox_id = ? WHERE mailbox_aggregate_id = ?",
-        mailboxId,
-        e.mailboxId());
-    jdbc.update(
-        "UPDATE alias_recipients SET mailbox_id = ? WHERE recipient_address = ?",
-        mailboxId,
-        e.address());
+  void on(MailboxCreatedEvent e) {
+    batch()
+        .upsert(
+            "mailboxes",
+            upsertMailbox,
+            RowId.of(e.mailboxId()),
+            e.mailboxId(),
+            localPart(e.address()),
+            e.passwordHash(),
+            e.name(),
+            RowId.of(e.domainId()),
+            gigabytes(e.quotaBytes()),
+            e.home(),
+            "maildir:" + e.maildir(),
+            e.sendOnly(),
+            true);
   }
 
   @EventHandler
@@ -227,72 +235,81 @@ public class MumLayoutProjection {
 
   @EventHandler
   void on(MailboxRenamedEvent e) {
-    updateMailbox("local_part = ?", localPart(e.newAddress()), e.mailboxId(), e.newAddress());
+    updateMailbox("local_part = ?", localPart(e.newAddress()), e.mailboxId(), e.oldAddress());
   }
 
   @EventHandler
   void on(MailboxDeletedEvent e) {
-    Long mailboxId = mailboxRow(e.mailboxId(), e.address());
-    jdbc.update("UPDATE alias_recipients SET mailbox_id = NULL WHERE mailbox_id = ?", mailboxId);
-    jdbc.update("UPDATE alias_senders SET mailbox_id = NULL WHERE mailbox_id = ?", mailboxId);
-    jdbc.update("DELETE FROM mailboxes WHERE id = ?", mailboxId);
+    batch()
+        .execute(
+            "DELETE FROM mailboxes WHERE id = ?",
+            "mailbox " + e.address(),
+            RowId.of(e.mailboxId()));
   }
 
   @EventHandler
-  void on(AliasCreatedEvent e, TrackingToken token) {
-    long id = position(token);
-    jdbc.update(
+  void on(AliasCreatedEvent e) {
+    long aliasId = RowId.of(e.aliasId());
+    WriteBatch batch = batch();
+    batch.upsert(
+        "aliases",
         upsertAlias,
-        id,
+        aliasId,
         e.aliasId(),
         localPart(e.address()),
         e.description(),
-        domainRow(e.domainId(), e.address()),
+        RowId.of(e.domainId()),
         true);
-    long aliasId = aliasRow(e.aliasId(), e.address());
-    for (int i = 0; i < e.recipients().size(); i++) {
-      addRecipient(aliasId, id * 1024 + i, e.recipients().get(i));
+    for (String recipient : e.recipients()) {
+      batch.upsert(
+          "alias_recipients",
+          upsertRecipient,
+          RowId.of(e.aliasId(), recipient),
+          aliasId,
+          recipient,
+          null);
     }
   }
 
   @EventHandler
-  void on(AliasRecipientAddedEvent e, TrackingToken token) {
-    addRecipient(aliasRow(e.aliasId(), e.address()), position(token) * 1024, e.recipient());
+  void on(AliasRecipientAddedEvent e) {
+    batch()
+        .upsert(
+            "alias_recipients",
+            upsertRecipient,
+            RowId.of(e.aliasId(), e.recipient()),
+            RowId.of(e.aliasId()),
+            e.recipient(),
+            null);
   }
 
   @EventHandler
   void on(AliasRecipientRemovedEvent e) {
-    requireRow(
-        jdbc.update(
-            "DELETE FROM alias_recipients WHERE alias_id = ? AND recipient_address = ?",
-            aliasRow(e.aliasId(), e.address()),
-            e.recipient()),
-        "recipient " + e.recipient() + " of alias",
-        e.address());
+    batch()
+        .execute(
+            "DELETE FROM alias_recipients WHERE id = ?",
+            "recipient " + e.recipient() + " of alias " + e.address(),
+            RowId.of(e.aliasId(), e.recipient()));
   }
 
   @EventHandler
-  void on(AliasSenderAddedEvent e, TrackingToken token) {
-    List<Long> mailbox =
-        jdbc.queryForList(
-            "SELECT id FROM mailboxes WHERE aggregate_id = ?", Long.class, e.mailboxId());
-    jdbc.update(
-        upsertSender,
-        position(token) * 1024,
-        aliasRow(e.aliasId(), e.address()),
-        e.mailboxId(),
-        mailbox.isEmpty() ? null : mailbox.get(0));
+  void on(AliasSenderAddedEvent e) {
+    batch()
+        .upsert(
+            "alias_senders",
+            upsertSender,
+            RowId.of(e.aliasId(), e.mailboxId()),
+            RowId.of(e.aliasId()),
+            RowId.of(e.mailboxId()));
   }
 
   @EventHandler
   void on(AliasSenderRemovedEvent e) {
-    requireRow(
-        jdbc.update(
-            "DELETE FROM alias_senders WHERE alias_id = ? AND mailbox_aggregate_id = ?",
-            aliasRow(e.aliasId(), e.address()),
-            e.mailboxId()),
-        "sender " + e.mailboxAddress() + " of alias",
-        e.address());
+    batch()
+        .execute(
+            "DELETE FROM alias_senders WHERE id = ?",
+            "sender " + e.mailboxAddress() + " of alias " + e.address(),
+            RowId.of(e.aliasId(), e.mailboxId()));
   }
 
   @EventHandler
@@ -312,104 +329,69 @@ public class MumLayoutProjection {
 
   @EventHandler
   void on(AliasDeletedEvent e) {
-    long aliasId = aliasRow(e.aliasId(), e.address());
-    jdbc.update("DELETE FROM alias_recipients WHERE alias_id = ?", aliasId);
-    jdbc.update("DELETE FROM alias_senders WHERE alias_id = ?", aliasId);
-    jdbc.update("DELETE FROM aliases WHERE id = ?", aliasId);
+    long aliasId = RowId.of(e.aliasId());
+    WriteBatch batch = batch();
+    batch.execute("DELETE FROM alias_recipients WHERE alias_id = ?", null, aliasId);
+    batch.execute("DELETE FROM alias_senders WHERE alias_id = ?", null, aliasId);
+    batch.execute("DELETE FROM aliases WHERE id = ?", "alias " + e.address(), aliasId);
   }
 
   @EventHandler
-  void on(TlsPolicySetEvent e, TrackingToken token) {
-    jdbc.update(
-        upsertTlsPolicy,
-        position(token),
-        e.destination(),
-        e.policy(),
-        e.params().isEmpty() ? null : e.params(),
-        e.description(),
-        true);
+  void on(TlsPolicySetEvent e) {
+    batch()
+        .upsert(
+            "tls_policies",
+            upsertTlsPolicy,
+            RowId.of(e.destination()),
+            e.destination(),
+            e.policy(),
+            e.params().isEmpty() ? null : e.params(),
+            e.description(),
+            true);
   }
 
   @EventHandler
   void on(TlsPolicyRemovedEvent e) {
-    requireRow(
-        jdbc.update("DELETE FROM tls_policies WHERE domain = ?", e.destination()),
-        "TLS policy",
-        e.destination());
+    batch()
+        .execute(
+            "DELETE FROM tls_policies WHERE id = ?",
+            "TLS policy " + e.destination(),
+            RowId.of(e.destination()));
   }
 
-  /** A replay starts from empty tables; only this layout's own tables are touched. */
+  /**
+   * A replay starts from empty tables; only this layout's own tables are touched, children first.
+   */
   @ResetHandler
   void reset() {
-    for (String table : TABLES) {
+    for (String table :
+        List.of(
+            "alias_senders",
+            "alias_recipients",
+            "aliases",
+            "mailboxes",
+            "domains",
+            "tls_policies")) {
       jdbc.update("DELETE FROM " + table);
     }
   }
 
-  private void addRecipient(long aliasId, long rowId, String recipient) {
-    List<Long> mailbox =
-        jdbc.queryForList(
-            "SELECT m.id FROM mailboxes m JOIN domains d ON m.domain_id = d.id WHERE m.local_part = ? AND d.domain = ?",
-            Long.class,
-            localPart(recipient),
-            recipient.substring(recipient.lastIndexOf('@') + 1));
-    jdbc.update(
-        upsertRecipient, rowId, aliasId, recipient, mailbox.isEmpty() ? null : mailbox.get(0));
-  }
-
   private void updateMailbox(String assignment, Object value, String mailboxId, String address) {
-    requireRow(
-        jdbc.update(
-            "UPDATE mailboxes SET " + assignment + " WHERE aggregate_id = ?", value, mailboxId),
-        "mailbox",
-        address);
+    batch()
+        .execute(
+            "UPDATE mailboxes SET " + assignment + " WHERE id = ?",
+            "mailbox " + address,
+            value,
+            RowId.of(mailboxId));
   }
 
   private void updateAlias(String assignment, Object value, String aliasId, String address) {
-    requireRow(
-        jdbc.update("UPDATE aliases SET " + assignment + " WHERE aggregate_id = ?", value, aliasId),
-        "alias",
-        address);
-  }
-
-  private long domainRow(String domainId, String address) {
-    return single(
-        jdbc.queryForList("SELECT id FROM domains WHERE aggregate_id = ?", Long.class, domainId),
-        "domain of",
-        address);
-  }
-
-  private long mailboxRow(String mailboxId, String address) {
-    return single(
-        jdbc.queryForList("SELECT id FROM mailboxes WHERE aggregate_id = ?", Long.class, mailboxId),
-        "mailbox",
-        address);
-  }
-
-  private long aliasRow(String aliasId, String address) {
-    return single(
-        jdbc.queryForList("SELECT id FROM aliases WHERE aggregate_id = ?", Long.class, aliasId),
-        "alias",
-        address);
-  }
-
-  private static long single(List<Long> ids, String what, String name) {
-    if (ids.isEmpty()) {
-      throw new MissingRowException(what + " " + name);
-    }
-    return ids.get(0);
-  }
-
-  private static void requireRow(int rows, String what, String name) {
-    if (rows == 0) {
-      throw new MissingRowException(what + " " + name);
-    }
-  }
-
-  private static long position(TrackingToken token) {
-    return token
-        .position()
-        .orElseThrow(() -> new IllegalStateException("event without a log position"));
+    batch()
+        .execute(
+            "UPDATE aliases SET " + assignment + " WHERE id = ?",
+            "alias " + address,
+            value,
+            RowId.of(aliasId));
   }
 
   /** MUM keeps quotas in whole GB; a quota that is not a whole number of GB is rounded up. */

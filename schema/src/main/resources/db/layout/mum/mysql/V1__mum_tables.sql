@@ -42,6 +42,9 @@ CREATE TABLE aliases (
     CONSTRAINT aliases_domain FOREIGN KEY (domain_id) REFERENCES domains (id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
+-- mailbox_id stays NULL: MUM's queries never read it, and which mailbox an address names can
+-- change under a parallel segment applying another domain's events, so no value kept here could
+-- be both exact and the same after a replay.
 CREATE TABLE alias_recipients (
     id                BIGINT       NOT NULL PRIMARY KEY,
     alias_id          BIGINT       NOT NULL,
@@ -53,13 +56,11 @@ CREATE TABLE alias_recipients (
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
 CREATE TABLE alias_senders (
-    id                   BIGINT      NOT NULL PRIMARY KEY,
-    alias_id             BIGINT      NOT NULL,
-    mailbox_aggregate_id VARCHAR(36) NOT NULL,
-    mailbox_id           BIGINT,
-    UNIQUE KEY alias_senders_alias_mailbox (alias_id, mailbox_aggregate_id),
+    id         BIGINT NOT NULL PRIMARY KEY,
+    alias_id   BIGINT NOT NULL,
+    mailbox_id BIGINT NOT NULL,
+    UNIQUE KEY alias_senders_alias_mailbox (alias_id, mailbox_id),
     KEY alias_senders_mailbox (mailbox_id),
-    KEY alias_senders_mailbox_aggregate (mailbox_aggregate_id),
     CONSTRAINT alias_senders_alias FOREIGN KEY (alias_id) REFERENCES aliases (id) ON DELETE CASCADE
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 

@@ -1,7 +1,9 @@
 -- The `mum` layout: the tables and columns that MUM's documented Postfix and Dovecot queries
--- read, kept by the projection (processing group layout-mum). Row ids are the global index of
--- the event that created the row, so a rebuild yields identical rows, ids included.
--- aggregate_id ties a row to its aggregate in the log; MUM's queries never read it.
+-- read, kept by the projection (processing group layout-mum). Row ids derive from the log: a
+-- 63-bit hash of the aggregate's identity (of the natural key for recipients, senders and TLS
+-- policies), so a rebuild yields identical rows, ids included, and a row can name another row
+-- (a sender's mailbox) without looking it up. aggregate_id ties a row to its aggregate in the
+-- log; MUM's queries never read it.
 
 CREATE TABLE domains (
     id            BIGINT       NOT NULL PRIMARY KEY,
@@ -43,6 +45,9 @@ CREATE TABLE aliases (
     UNIQUE (local_part, domain_id)
 );
 
+-- mailbox_id stays NULL: MUM's queries never read it, and which mailbox an address names can
+-- change under a parallel segment applying another domain's events, so no value kept here could
+-- be both exact and the same after a replay.
 CREATE TABLE alias_recipients (
     id                BIGINT       NOT NULL PRIMARY KEY,
     alias_id          BIGINT       NOT NULL REFERENCES aliases (id) ON DELETE CASCADE,
@@ -52,17 +57,15 @@ CREATE TABLE alias_recipients (
 );
 CREATE INDEX alias_recipients_address ON alias_recipients (recipient_address);
 
--- mailbox_aggregate_id lets the row name its mailbox before that mailbox's own row is there
--- (another domain's events may be handled in another segment); mailbox_id is filled once it is.
+-- No foreign key to mailboxes: the sender's mailbox may live in another domain, whose events
+-- another segment applies, so this row can come first; the join simply finds it once it is there.
 CREATE TABLE alias_senders (
-    id                   BIGINT      NOT NULL PRIMARY KEY,
-    alias_id             BIGINT      NOT NULL REFERENCES aliases (id) ON DELETE CASCADE,
-    mailbox_aggregate_id VARCHAR(36) NOT NULL,
-    mailbox_id           BIGINT,
-    UNIQUE (alias_id, mailbox_aggregate_id)
+    id         BIGINT NOT NULL PRIMARY KEY,
+    alias_id   BIGINT NOT NULL REFERENCES aliases (id) ON DELETE CASCADE,
+    mailbox_id BIGINT NOT NULL,
+    UNIQUE (alias_id, mailbox_id)
 );
 CREATE INDEX alias_senders_mailbox ON alias_senders (mailbox_id);
-CREATE INDEX alias_senders_mailbox_aggregate ON alias_senders (mailbox_aggregate_id);
 
 CREATE TABLE tls_policies (
     id          BIGINT       NOT NULL PRIMARY KEY,

@@ -1,0 +1,99 @@
+package org.mailledger.projection.lookup;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mailledger.projection.mum.MissingRowException;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The writes of one projection transaction, sent as JDBC batches when it commits instead of one
+ * round trip per event. Upserts that follow each other are grouped per table and sent in the order
+ * the tables depend on each other (a domain before its mailboxes); any other statement is a barrier
+ * that keeps its place in the event order, so an update or delete never overtakes the upsert it
+ * follows, nor the other way round. Statements that must touch a row are checked against the update
+ * counts: a miss is a {@link MissingRowException}, not a lost change.
+ */
+public final class WriteBatch {
+
+  private final List<String> tableOrder;
+  private final List<Object> steps = new ArrayList<>();
+
+  /**
+   * @param tableOrder the tables whose upserts may be grouped, parents first
+   */
+  public WriteBatch(List<String> tableOrder) {
+    this.tableOrder = tableOrder;
+  }
+
+  private record Upserts(Map<String, Map<String, List<Object[]>>> byTable) {}
+
+  private record Statements(String sql, List<Object[]> args, List<String> mustTouch) {}
+
+  /** An insert-or-update by natural key; grouped with the upserts around it. */
+  public void upsert(String table, String sql, Object... args) {
+    Upserts group;
+    if (!steps.isEmpty() && steps.get(steps.size() - 1) instanceof Upserts last) {
+      group = last;
+    } else {
+      group = new Upserts(new LinkedHashMap<>());
+      steps.add(group);
+    }
+    group
+        .byTable()
+        .computeIfAbsent(table, t -> new LinkedHashMap<>())
+        .computeIfAbsent(sql, s -> new ArrayList<>())
+        .add(args);
+  }
+
+  /**
+   * A statement kept in event order.
+   *
+   * @param mustTouch what the statement changes, for the error when it touches no row; null when
+   *     touching nothing is fine
+   */
+  public void execute(String sql, String mustTouch, Object... args) {
+    Statements run;
+    if (!steps.isEmpty()
+        && steps.get(steps.size() - 1) instanceof Statements last
+        && last.sql().equals(sql)) {
+      run = last;
+    } else {
+      run = new Statements(sql, new ArrayList<>(), new ArrayList<>());
+      steps.add(run);
+    }
+    run.args().add(args);
+    run.mustTouch().add(mustTouch);
+  }
+
+  public boolean isEmpty() {
+    return steps.isEmpty();
+  }
+
+  /** Sends everything, in the current transaction. */
+  public void flush(JdbcTemplate jdbc) {
+    for (Object step : steps) {
+      if (step instanceof Upserts upserts) {
+        for (String table : tableOrder) {
+          Map<String, List<Object[]>> bySql = upserts.byTable().get(table);
+          if (bySql != null) {
+            bySql.forEach(jdbc::batchUpdate);
+          }
+        }
+      } else {
+        Statements run = (Statements) step;
+        int[] counts =
+            run.args().size() == 1
+                ? new int[] {jdbc.update(run.sql(), run.args().get(0))}
+                : jdbc.batchUpdate(run.sql(), run.args());
+        for (int i = 0; i < counts.length; i++) {
+          if (counts[i] == 0 && run.mustTouch().get(i) != null) {
+            throw new MissingRowException(run.mustTouch().get(i));
+          }
+        }
+      }
+    }
+    steps.clear();
+  }
+}
