@@ -111,6 +111,12 @@ public final class DovecotServer implements AutoCloseable {
             + "\n"
             + "auth_mechanisms = plain\n"
             + "auth_verbose = yes\n"
+            // Dovecot holds back failed logins to slow password guessing: by auth_failure_delay
+            // (2 s) and by anvil's penalty, which grows with each failure from the same source,
+            // and doveadm is always the same source. A test that checks wrong passwords would
+            // only wait; mode 0 on the penalty socket is Dovecot's documented way to turn it off.
+            + "auth_failure_delay = 0\n"
+            + "service anvil {\n  unix_listener anvil-auth-penalty {\n    mode = 0\n  }\n}\n"
             + authSettings;
     try {
       Files.createDirectories(dir.resolve("state"));
