@@ -408,6 +408,15 @@ abstract class MumConsumersEndToEndTest {
   }
 
   @Test
+  void dovecotSqlFileWorksWithTheHarnessOwnAuthBlocks() {
+    try (DovecotServer own =
+        DovecotServer.withSqlConfig(out.resolve("dovecot/dovecot-sql.conf.ext"), VMAIL, VMAIL)) {
+      assertThat(own.authTest("dave@example.net", PASSWORD)).isTrue();
+      assertThat(own.user("dave@example.net")).containsEntry("uid", String.valueOf(VMAIL));
+    }
+  }
+
+  @Test
   void readOnlyAccountsReadOnlyTheirLookupTables() throws SQLException {
     try (Connection c = DriverManager.getConnection(db.jdbcUrl(), postfixUser, postfixPassword);
         Statement st = c.createStatement()) {
