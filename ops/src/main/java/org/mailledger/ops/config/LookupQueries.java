@@ -1,0 +1,21 @@
+package org.mailledger.ops.config;
+
+/**
+ * The SQL that Postfix and Dovecot run against one layout in one dialect, each statement on one
+ * line because Postfix reads a query as a single {@code query =} line.
+ *
+ * <p>Postfix placeholders: {@code %s} the whole key, {@code %u} its local part, {@code %d} its
+ * domain; Dovecot: {@code %n} the user's local part, {@code %d} the domain.
+ */
+public record LookupQueries(
+    String domains,
+    String mailboxes,
+    String aliases,
+    String mailboxSelf,
+    String catchAll,
+    String senderLoginMaps,
+    String recipientAccess,
+    String tlsPolicies,
+    String dovecotPasswordQuery,
+    String dovecotUserQuery,
+    String dovecotIterateQuery) {}
