@@ -46,18 +46,18 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder.BCryptVe
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class MumConsumersEndToEndTest {
 
-  private static final String PASSWORD = "secret";
-  private static final int VMAIL = 5000;
+  static final String PASSWORD = "secret";
+  static final int VMAIL = 5000;
 
-  private Path out;
+  Path out;
 
-  private TestDatabase db;
-  private String postfixUser;
-  private String dovecotUser;
-  private String postfixPassword;
-  private String dovecotPassword;
-  private PostfixMaps postfix;
-  private DovecotServer dovecot;
+  TestDatabase db;
+  String postfixUser;
+  String dovecotUser;
+  String postfixPassword;
+  String dovecotPassword;
+  PostfixMaps postfix;
+  DovecotServer dovecot;
 
   /** A new empty database of the dialect under test. */
   abstract TestDatabase newDatabase();
@@ -72,12 +72,7 @@ abstract class MumConsumersEndToEndTest {
   void setUp() throws Exception {
     out = Files.createTempDirectory("mltest-ops-config-");
     db = newDatabase();
-    Flyway.configure()
-        .dataSource(db.dataSource())
-        .locations("classpath:db/layout/mum/" + dialect())
-        .load()
-        .migrate();
-    insertSampleRows();
+    fill();
 
     // Server-wide names: unique per run so parallel or leftover runs never collide.
     String suffix = HexFormat.of().formatHex(new SecureRandom().generateSeed(4));
@@ -148,8 +143,26 @@ abstract class MumConsumersEndToEndTest {
     }
   }
 
-  private Connection admin() throws SQLException {
+  Connection admin() throws SQLException {
     return db.dataSource().getConnection();
+  }
+
+  /**
+   * Puts the sample world into the tables: here by hand, as MUM itself would have written them; a
+   * subclass may bring the same world in through commands and the projection instead.
+   */
+  void fill() throws Exception {
+    Flyway.configure()
+        .dataSource(db.dataSource())
+        .locations("classpath:db/layout/mum/" + dialect())
+        .load()
+        .migrate();
+    insertSampleRows();
+  }
+
+  /** Where alice@example.org lives; by hand it is under the domain row's id. */
+  String aliceHome() {
+    return "/var/vmail/1/alice";
   }
 
   private void insertSampleRows() throws SQLException {
@@ -251,12 +264,10 @@ abstract class MumConsumersEndToEndTest {
       throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "INSERT INTO alias_senders (id, alias_id, mailbox_aggregate_id, mailbox_id)"
-                + " VALUES (?, ?, ?, ?)")) {
+            "INSERT INTO alias_senders (id, alias_id, mailbox_id) VALUES (?, ?, ?)")) {
       ps.setLong(1, id);
       ps.setLong(2, aliasId);
-      ps.setString(3, "mailbox-" + mailboxId);
-      ps.setLong(4, mailboxId);
+      ps.setLong(3, mailboxId);
       ps.executeUpdate();
     }
   }
@@ -305,7 +316,7 @@ abstract class MumConsumersEndToEndTest {
     return type + ":" + out.resolve("postfix").resolve(file);
   }
 
-  private Optional<String> query(String file, String key) {
+  Optional<String> query(String file, String key) {
     PostfixLookup lookup = postfix.lookup(key, map(file));
     // A miss must be a clean "not found", not a NULL row Postfix has to skip with a warning.
     assertThat(lookup.warnings()).as("postmap warnings for %s in %s", key, file).isEmpty();
@@ -396,8 +407,8 @@ abstract class MumConsumersEndToEndTest {
   @Test
   void dovecotUserdbGivesHomeMailQuotaAndVmailIds() {
     assertThat(dovecot.user("alice@example.org"))
-        .containsEntry("home", "/var/vmail/1/alice")
-        .containsEntry("mail", "maildir:/var/vmail/1/alice/Maildir")
+        .containsEntry("home", aliceHome())
+        .containsEntry("mail", "maildir:" + aliceHome() + "/Maildir")
         .containsEntry("quota_rule", "*:storage=2G")
         .containsEntry("uid", String.valueOf(VMAIL))
         .containsEntry("gid", String.valueOf(VMAIL));

@@ -1,0 +1,30 @@
+package org.mailledger.ops.e2e;
+
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.mailledger.testsupport.TestDatabase;
+import org.mailledger.testsupport.TestDatabases;
+
+/** Commands to consumers with the lookup tables on MariaDB and the log on PostgreSQL. */
+class MysqlCommandsMumConsumersTest extends CommandsMumConsumersTest {
+
+  @Override
+  TestDatabase newDatabase() {
+    return TestDatabases.mysql();
+  }
+
+  @Override
+  TestDatabase eventStore() {
+    return TestDatabases.postgres();
+  }
+
+  @Override
+  String dialect() {
+    return "mysql";
+  }
+
+  @Override
+  void dropAccount(Statement admin, String user) throws SQLException {
+    new MysqlMumConsumersTest().dropAccount(admin, user);
+  }
+}
