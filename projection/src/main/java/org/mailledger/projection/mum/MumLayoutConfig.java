@@ -10,6 +10,8 @@ import org.mailledger.projection.config.ProjectionProperties;
 import org.mailledger.projection.lookup.LayoutMigrations;
 import org.mailledger.projection.lookup.LookupDatabase;
 import org.mailledger.projection.support.DomainSequencingPolicy;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.flyway.FlywayMigrationInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 
@@ -37,7 +39,12 @@ public class MumLayoutConfig {
 
   @Bean
   public ConfigurerModule mumLayoutProcessor(
-      LookupDatabase lookup, ProjectionProperties properties) {
+      LookupDatabase lookup,
+      ProjectionProperties properties,
+      ObjectProvider<FlywayMigrationInitializer> eventStoreMigrations) {
+    // The event store's own migrations first: with the lookup tables in the same schema, a
+    // schema that already holds them would look foreign to Flyway's first run.
+    eventStoreMigrations.ifAvailable(initializer -> {});
     // Here rather than with the projection bean: Axon builds its processors, and their token
     // stores, from these modules before it asks for the handler beans.
     LayoutMigrations.migrate(lookup, LAYOUT);

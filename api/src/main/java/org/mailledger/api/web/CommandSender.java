@@ -1,0 +1,128 @@
+package org.mailledger.api.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.GenericMessage;
+import org.mailledger.command.config.AuditMetadata;
+import org.mailledger.projection.config.ProjectionProperties;
+import org.mailledger.projection.progress.LayoutProgress;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends commands on behalf of the current HTTP request: who (the authenticated actor), from where
+ * (the client address) and under which correlation id (the client's {@code X-Correlation-Id}, or a
+ * new one), all as Axon metadata that lands on every event. Answers with the log position of the
+ * command's last event, and can wait until every layout applied it.
+ */
+@Component
+public class CommandSender {
+
+  public static final String CORRELATION_HEADER = "X-Correlation-Id";
+  private static final Pattern CORRELATION = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+  private final CommandGateway gateway;
+  private final JdbcTemplate eventStore;
+  private final LayoutProgress progress;
+  private final ProjectionProperties projections;
+  private final HttpServletRequest request;
+  private final HttpServletResponse response;
+
+  public CommandSender(
+      CommandGateway gateway,
+      JdbcTemplate eventStore,
+      LayoutProgress progress,
+      ProjectionProperties projections,
+      HttpServletRequest request,
+      HttpServletResponse response) {
+    this.gateway = gateway;
+    this.eventStore = eventStore;
+    this.progress = progress;
+    this.projections = projections;
+    this.request = request;
+    this.response = response;
+  }
+
+  /** Sends the commands in order, stopping at the first refusal; waits if asked. */
+  public <R> Outcome<R> send(boolean wait, Object... commands) {
+    String correlationId = correlationId();
+    R result = null;
+    LastEventTracker.EventRef last = null;
+    for (Object command : commands) {
+      LastEventTracker.clear();
+      result = dispatch(command, correlationId);
+      if (LastEventTracker.last() != null) {
+        last = LastEventTracker.last();
+      }
+    }
+    LastEventTracker.clear();
+    long position = last == null ? progress.head() : positionOf(last);
+    boolean applied = !wait || awaitLayouts(position);
+    return new Outcome<>(result, position, applied);
+  }
+
+  @SuppressWarnings("unchecked")
+  private <R> R dispatch(Object command, String correlationId) {
+    Map<String, Object> metadata =
+        Map.of(AuditMetadata.ACTOR, actor(), AuditMetadata.SOURCE, request.getRemoteAddr());
+    // Axon's MessageOriginProvider makes a command's identifier the correlationId of its events.
+    var message =
+        new GenericCommandMessage<>(
+            new GenericMessage<>(correlationId, command, metadata), command.getClass().getName());
+    try {
+      return (R) gateway.sendAndWait(message);
+    } catch (CommandExecutionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
+  }
+
+  private String correlationId() {
+    String given = request.getHeader(CORRELATION_HEADER);
+    String id =
+        given != null && CORRELATION.matcher(given).matches()
+            ? given
+            : UUID.randomUUID().toString();
+    response.setHeader(CORRELATION_HEADER, id);
+    return id;
+  }
+
+  private static String actor() {
+    Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+    return authentication == null ? "anonymous" : authentication.getName();
+  }
+
+  private long positionOf(LastEventTracker.EventRef event) {
+    List<Long> found =
+        eventStore.queryForList(
+            "SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = ?",
+            Long.class,
+            event.aggregateId(),
+            event.sequenceNumber());
+    return found.isEmpty() ? progress.head() : found.get(0);
+  }
+
+  /** Bounded: a lagging layout makes the answer 202 rather than a hanging request. */
+  private boolean awaitLayouts(long position) {
+    try {
+      for (String layout : projections.layouts()) {
+        if (!progress.awaitPosition("layout-" + layout.trim(), position, Duration.ofSeconds(5))) {
+          return false;
+        }
+      }
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+}
