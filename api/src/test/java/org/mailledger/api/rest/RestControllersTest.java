@@ -185,4 +185,40 @@ class RestControllersTest {
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.total").isNumber());
   }
+
+  @Test
+  void openApiDocumentIsPublicAndDescribesEveryEndpointAndError() throws Exception {
+    String document =
+        mvc.perform(get("/v3/api-docs"))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    for (String path :
+        new String[] {
+          "/api/v1/domains",
+          "/api/v1/domains/{domain}",
+          "/api/v1/domains/{domain}/mailboxes",
+          "/api/v1/mailboxes/{address}",
+          "/api/v1/mailboxes/{address}/password",
+          "/api/v1/domains/{domain}/aliases",
+          "/api/v1/aliases/{address}",
+          "/api/v1/aliases/{address}/recipients",
+          "/api/v1/aliases/{address}/recipients/{recipient}",
+          "/api/v1/aliases/{address}/senders",
+          "/api/v1/aliases/{address}/senders/{mailbox}",
+          "/api/v1/tls-policies/{domain}"
+        }) {
+      assertThat(document).contains("\"" + path + "\"");
+    }
+    assertThat(document)
+        .contains("application/problem+json")
+        .contains("urn:mailledger:problem:forbidden");
+  }
+
+  @Test
+  void withoutLoginEverythingButHealthAndDocsIsRefused() throws Exception {
+    mvc.perform(get("/api/v1/domains")).andExpect(status().isUnauthorized());
+    mvc.perform(get("/actuator/health")).andExpect(status().isOk());
+  }
 }
