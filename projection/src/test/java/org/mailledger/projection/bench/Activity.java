@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.ResultSet;
 import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -18,6 +20,7 @@ record Activity(
     long indexScans,
     long seqScans,
     long seqRowsRead,
+    Map<String, Long> seqScansByTable,
     long inserted,
     long updated,
     long deleted,
@@ -42,12 +45,20 @@ record Activity(
                 + " coalesce(sum(n_tup_del), 0) AS del FROM pg_stat_user_tables"
                 + " WHERE relname IN ('domains', 'mailboxes', 'aliases', 'alias_recipients',"
                 + " 'alias_senders', 'tls_policies')");
+    Map<String, Long> seqByTable = new TreeMap<>();
+    jdbc.query(
+        "SELECT relname, seq_scan FROM pg_stat_user_tables WHERE relname IN ('domains',"
+            + " 'mailboxes', 'aliases', 'alias_recipients', 'alias_senders', 'tls_policies')",
+        (ResultSet r) -> {
+          seqByTable.put(r.getString(1), r.getLong(2));
+        });
     long[] cpu = machineTicks();
     return new Activity(
         number(db.get("xact_commit")),
         number(tables.get("idx")),
         number(tables.get("seq")),
         number(tables.get("seqread")),
+        seqByTable,
         number(tables.get("ins")),
         number(tables.get("upd")),
         number(tables.get("del")),
@@ -62,6 +73,7 @@ record Activity(
         indexScans - before.indexScans,
         seqScans - before.seqScans,
         seqRowsRead - before.seqRowsRead,
+        difference(seqScansByTable, before.seqScansByTable),
         inserted - before.inserted,
         updated - before.updated,
         deleted - before.deleted,
@@ -73,6 +85,12 @@ record Activity(
   /** Share of all cores the machine was busy, 0..1; -1 where /proc/stat is not readable. */
   double machineBusy() {
     return machineTotalTicks <= 0 ? -1 : (double) machineBusyTicks / machineTotalTicks;
+  }
+
+  private static Map<String, Long> difference(Map<String, Long> after, Map<String, Long> before) {
+    Map<String, Long> delta = new TreeMap<>();
+    after.forEach((table, count) -> delta.put(table, count - before.getOrDefault(table, 0L)));
+    return delta;
   }
 
   private static long number(Object value) {

@@ -16,7 +16,13 @@ final class BenchReport {
 
   /** One replay: reset and catch-up until the layout is at the head (or the round timed out). */
   record Replay(
-      double seconds, double resetSeconds, long events, long rows, boolean complete, Activity db) {
+      double seconds,
+      double resetSeconds,
+      long events,
+      long rows,
+      boolean complete,
+      Activity db,
+      Map<String, Long> threadNanos) {
     double eventsPerSecond() {
       return events / seconds;
     }
@@ -127,9 +133,23 @@ final class BenchReport {
     double machineMicros =
         m.db().machineBusy() * Runtime.getRuntime().availableProcessors() * catchUp * 1e6 / events;
     double otherMicros = Math.max(0, machineMicros - jvmMicros);
+    double threadMicros =
+        m.threadNanos().values().stream().mapToLong(Long::longValue).sum() / 1e3 / events;
     md.append("Where the replay's time goes (median round, catch-up after the reset, per event): ")
+        .append(decimal((m.db().indexScans() + m.db().seqScans()) / events))
+        .append(" table scans, that is lookups by the statements and by foreign-key checks (")
         .append(decimal(m.db().indexScans() / events))
-        .append(" index scans (about one per statement), ")
+        .append(" index, ")
+        .append(decimal(m.db().seqScans() / events))
+        .append(" sequential reading ")
+        .append(decimal(m.db().seqRowsRead() / events))
+        .append(" rows")
+        .append(
+            m.db().seqScansByTable().entrySet().stream()
+                .filter(e -> e.getValue() / events >= 0.005)
+                .map(e -> e.getKey() + " " + decimal(e.getValue() / events))
+                .collect(Collectors.joining(", ", ", by table: ", "")))
+        .append("); ")
         .append(decimal((m.db().inserted() + m.db().updated() + m.db().deleted()) / events))
         .append(" rows written (inserted ")
         .append(decimal(m.db().inserted() / events))
@@ -137,27 +157,26 @@ final class BenchReport {
         .append(decimal(m.db().updated() / events))
         .append(", deleted ")
         .append(decimal(m.db().deleted() / events))
-        .append("), ")
-        .append(decimal(m.db().seqScans() / events))
-        .append(" sequential scans reading ")
-        .append(decimal(m.db().seqRowsRead() / events))
-        .append(" rows, ")
+        .append("); ")
         .append(decimal(m.db().commits() / events))
-        .append(" commits; JVM CPU ")
-        .append(percent(m.db().jvmCpuNanos() / 1e9 / catchUp))
-        .append(" of one core, machine busy ")
+        .append(" commits. CPU: machine busy ")
         .append(percent(m.db().machineBusy()))
-        .append(" of all cores, that is per event about ")
+        .append(" of all cores; per event ")
         .append(n(jvmMicros))
-        .append(" µs CPU in this JVM and ")
+        .append(" µs in this JVM (")
+        .append(
+            m.threadNanos().entrySet().stream()
+                .map(e -> e.getKey() + " " + n(e.getValue() / 1e3 / events))
+                .collect(Collectors.joining(", ")))
+        .append(", the rest JIT compiler and GC ")
+        .append(n(Math.max(0, jvmMicros - threadMicros)))
+        .append(") and ")
         .append(n(otherMicros))
-        .append(" µs elsewhere (PostgreSQL, mostly). One prepared lookup by aggregate_id takes ")
+        .append(" µs outside it (PostgreSQL, mostly). One prepared lookup by aggregate_id, one at")
+        .append(" a time, takes ")
         .append(decimal(roundTripMicros))
-        .append(" µs from this JVM, so ")
-        .append(decimal(m.db().indexScans() / events))
-        .append(" statements an event, one after another, cap a single sequence at about ")
-        .append(n(1e6 / (roundTripMicros * m.db().indexScans() / events)))
-        .append(" events/s.\n\n");
+        .append(
+            " µs from this JVM: the round-trip floor under every statement a segment sends.\n\n");
     md.append("Fill (not the point): ")
         .append(n(fill.events()))
         .append(" events in ")

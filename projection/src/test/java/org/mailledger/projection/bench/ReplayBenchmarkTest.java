@@ -41,7 +41,7 @@ class ReplayBenchmarkTest extends ProjectionTestBase {
   static final TestDatabase DATABASE = TestDatabases.postgres();
 
   private static final long EVENTS = Long.getLong("bench.events", 100_000);
-  private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
+  private static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
   private static final int DOMAINS = Integer.getInteger("bench.domains", 100);
   private static final int ROWS_PER_INSERT = 1000;
   private static final Duration ROUND_TIMEOUT =
@@ -127,7 +127,7 @@ class ReplayBenchmarkTest extends ProjectionTestBase {
     report.command =
         "./mvnw -B -Pbench -pl projection -am verify -Dbench.events="
             + EVENTS
-            + (ROUNDS == 3 ? "" : " -Dbench.rounds=" + ROUNDS);
+            + (ROUNDS == 5 ? "" : " -Dbench.rounds=" + ROUNDS);
     Path target = Path.of(System.getProperty("basedir", "."), "target");
     report.write(target);
     System.out.println(
@@ -160,10 +160,12 @@ class ReplayBenchmarkTest extends ProjectionTestBase {
     // counters below show the catch-up alone. The processor is stopped, nothing runs meanwhile.
     Thread.sleep(STATS_SETTLE_MILLIS);
     Activity before = Activity.now(tables());
+    ThreadCpu threadsBefore = ThreadCpu.now();
     long started = System.nanoTime();
     processor.start();
     boolean complete = awaitHead(head, ROUND_TIMEOUT);
     long end = System.nanoTime();
+    Map<String, Long> threadNanos = ThreadCpu.now().since(threadsBefore);
     long reached = complete ? head : progress.position(GROUP).orElse(0);
     processor.shutDown();
 
@@ -177,7 +179,13 @@ class ReplayBenchmarkTest extends ProjectionTestBase {
     Thread.sleep(STATS_SETTLE_MILLIS);
     Activity used = Activity.now(tables()).minus(before);
     return new BenchReport.Replay(
-        (resetSeconds + end - started) / 1e9, resetSeconds / 1e9, reached, rowsNow, complete, used);
+        (resetSeconds + end - started) / 1e9,
+        resetSeconds / 1e9,
+        reached,
+        rowsNow,
+        complete,
+        used,
+        threadNanos);
   }
 
   /** True once every segment has applied the log up to {@code head}; false on time-out. */
