@@ -2,6 +2,8 @@ package org.mailledger.projection.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -65,6 +67,7 @@ class ReplayBenchmarkTest extends ProjectionTestBase {
     JdbcTemplate jdbc = tables();
     DataSource dataSource = lookup.dataSource();
     BenchReport report = new BenchReport();
+    String loadAtStart = loadAverage();
 
     // 1. The log, appended while the processor runs live, as it would in production.
     report.fill = new BenchEventLog(eventStore, DOMAINS, 1000).fill(EVENTS);
@@ -123,7 +126,7 @@ class ReplayBenchmarkTest extends ProjectionTestBase {
           .isEqualTo(head);
     }
 
-    report.setting = setting(jdbc);
+    report.setting = setting(jdbc, loadAtStart, loadAverage());
     report.command =
         "./mvnw -B -Pbench -pl projection -am verify -Dbench.events="
             + EVENTS
@@ -248,13 +251,29 @@ class ReplayBenchmarkTest extends ProjectionTestBase {
     }
   }
 
-  private String setting(JdbcTemplate jdbc) {
+  /**
+   * The 1-minute load average, so a reader can tell a quiet run from one that shared the machine:
+   * above the core count, other work took CPU from the processor and PostgreSQL.
+   */
+  private static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+    } catch (IOException | RuntimeException e) {
+      return "unknown";
+    }
+  }
+
+  private String setting(JdbcTemplate jdbc, String loadAtStart, String loadAtEnd) {
     String version = jdbc.queryForObject("SHOW server_version", String.class);
     return "Run "
         + LocalDate.now()
         + " on "
         + Runtime.getRuntime().availableProcessors()
-        + " cores, PostgreSQL "
+        + " cores (1-minute load average "
+        + loadAtStart
+        + " at the start, "
+        + loadAtEnd
+        + " at the end), PostgreSQL "
         + version
         + ", worktree at "
         + gitDescription()
