@@ -1,0 +1,315 @@
+package org.mailledger.projection.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.mailledger.projection.ProjectionTestBase;
+import org.mailledger.projection.config.ProjectionProperties;
+import org.mailledger.testsupport.TestDatabase;
+import org.mailledger.testsupport.TestDatabases;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * How fast layout-mum replays the log, beside how fast the same rows go into the same tables
+ * without it (multi-row INSERT and COPY), in one run on one PostgreSQL database, lookup tables in
+ * the event store's database as deployed by default. Tagged {@code bench}: the default build leaves
+ * it out, {@code -Pbench} runs only it. Scale with {@code -Dbench.events}, {@code -Dbench.rounds},
+ * {@code -Dbench.roundTimeoutSeconds}.
+ */
+@Tag("bench")
+class ReplayBenchmarkTest extends ProjectionTestBase {
+
+  static final TestDatabase DATABASE = TestDatabases.postgres();
+
+  private static final long EVENTS = Long.getLong("bench.events", 100_000);
+  private static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
+  private static final int DOMAINS = Integer.getInteger("bench.domains", 100);
+  private static final int ROWS_PER_INSERT = 1000;
+  private static final Duration ROUND_TIMEOUT =
+      Duration.ofSeconds(Long.getLong("bench.roundTimeoutSeconds", 120));
+  // The first catch-up runs while the fill competes for the same two cores, hence longer.
+  private static final Duration CATCH_UP_TIMEOUT = ROUND_TIMEOUT.multipliedBy(2);
+  // A backend publishes its statistics within a second of going idle (PostgreSQL 15).
+  private static final long STATS_SETTLE_MILLIS = 1500;
+
+  @DynamicPropertySource
+  static void databases(DynamicPropertyRegistry registry) {
+    eventStore(registry, DATABASE);
+  }
+
+  @Autowired private EventStore eventStore;
+  @Autowired private ProjectionProperties properties;
+
+  @Test
+  @Timeout(value = 20, unit = TimeUnit.MINUTES)
+  void replayBesideThePracticalLimit() throws Exception {
+    JdbcTemplate jdbc = tables();
+    DataSource dataSource = lookup.dataSource();
+    BenchReport report = new BenchReport();
+    String loadAtStart = loadAverage();
+
+    // 1. The log, appended while the processor runs live, as it would in production.
+    report.fill = new BenchEventLog(eventStore, DOMAINS, 1000).fill(EVENTS);
+    say(
+        "filled %,d events in %.1f s (%,.0f events/s)",
+        report.fill.events(), report.fill.seconds(), report.fill.eventsPerSecond());
+    long head = progress.head();
+    long caughtUp = System.nanoTime();
+    assertThat(awaitHead(head, CATCH_UP_TIMEOUT))
+        .as("layout-mum catches up with the fill (%d events) within %s", head, CATCH_UP_TIMEOUT)
+        .isTrue();
+    report.catchUpSeconds = (System.nanoTime() - caughtUp) / 1e9;
+    say("live processor at the head %.1f s after the fill ended", report.catchUpSeconds);
+
+    // The log no longer changes: vacuum it once so every round reads the same settled table.
+    jdbc.execute("VACUUM ANALYZE domain_event_entry");
+    vacuumLayout(jdbc);
+    Map<String, String> expected = LayoutRows.checksums(jdbc);
+    LayoutRows rows = LayoutRows.read(dataSource);
+    report.rows = rows.rowCount();
+    report.rowsPerTable = rows.rowsPerTable();
+    report.roundTripMicros = roundTripMicros(dataSource);
+    say("%,d rows in the six tables %s", report.rows, report.rowsPerTable);
+
+    // 2 and 3, interleaved round by round, so drift on the machine hits all three alike.
+    for (int round = 1; round <= ROUNDS; round++) {
+      BenchReport.Replay replay = replayRound(head, expected);
+      report.replays.add(replay);
+      say(
+          "round %d replay: %.1f s (reset %.2f s), %,.0f events/s, %,.0f rows/s%s",
+          round,
+          replay.seconds(),
+          replay.resetSeconds(),
+          replay.eventsPerSecond(),
+          replay.rowsPerSecond(),
+          replay.complete() ? "" : " (TIMED OUT at event " + replay.events() + ")");
+
+      LayoutRows.truncate(jdbc);
+      long start = System.nanoTime();
+      rows.insertMultiRow(dataSource, ROWS_PER_INSERT);
+      report.insertSeconds.add((System.nanoTime() - start) / 1e9);
+      assertThat(LayoutRows.checksums(jdbc)).as("rows after INSERT").isEqualTo(expected);
+
+      LayoutRows.truncate(jdbc);
+      start = System.nanoTime();
+      rows.copy(dataSource);
+      report.copySeconds.add((System.nanoTime() - start) / 1e9);
+      assertThat(LayoutRows.checksums(jdbc)).as("rows after COPY").isEqualTo(expected);
+      say(
+          "round %d multi-row INSERT %,.0f rows/s, COPY %,.0f rows/s",
+          round,
+          report.rows / report.insertSeconds.get(round - 1),
+          report.rows / report.copySeconds.get(round - 1));
+      assertThat(progress.head())
+          .as("nothing appended to the log during the round")
+          .isEqualTo(head);
+    }
+
+    report.setting = setting(jdbc, loadAtStart, loadAverage());
+    report.command =
+        "./mvnw -B -Pbench -pl projection -am verify -Dbench.events="
+            + EVENTS
+            + (ROUNDS == 5 ? "" : " -Dbench.rounds=" + ROUNDS);
+    Path target = Path.of(System.getProperty("basedir", "."), "target");
+    report.write(target);
+    System.out.println(
+        "\n======== bench results (also in "
+            + target.resolve("bench-results.md")
+            + ") ========\n"
+            + report.markdown()
+            + "=================================================\n");
+    // A slow replay is a result to report, not a failure; a wrong one is.
+    assertThat(report.replays).hasSize(ROUNDS);
+  }
+
+  /**
+   * Stops the processor at the head, resets it and times until it is at the head again. Nothing
+   * else writes meanwhile: the database is this test's own, the fill is over and the reference
+   * rounds run only between replays.
+   */
+  private BenchReport.Replay replayRound(long head, Map<String, String> expected) throws Exception {
+    StreamingEventProcessor processor = processor();
+    if (processor.isRunning()) {
+      assertThat(awaitHead(head, CATCH_UP_TIMEOUT)).as("processor idle at the head").isTrue();
+      processor.shutDown();
+    }
+    vacuumLayout(tables());
+
+    long start = System.nanoTime();
+    processor.resetTokens();
+    long resetSeconds = System.nanoTime() - start;
+    // Between reset and start, untimed: the reset's deletes settle in the statistics, so the
+    // counters below show the catch-up alone. The processor is stopped, nothing runs meanwhile.
+    Thread.sleep(STATS_SETTLE_MILLIS);
+    Activity before = Activity.now(tables());
+    ThreadCpu threadsBefore = ThreadCpu.now();
+    long started = System.nanoTime();
+    processor.start();
+    boolean complete = awaitHead(head, ROUND_TIMEOUT);
+    long end = System.nanoTime();
+    Map<String, Long> threadNanos = ThreadCpu.now().since(threadsBefore);
+    long reached = complete ? head : progress.position(GROUP).orElse(0);
+    processor.shutDown();
+
+    long rowsNow =
+        LayoutRows.TABLES.stream()
+            .mapToLong(t -> tables().queryForObject("SELECT count(*) FROM " + t, Long.class))
+            .sum();
+    if (complete) {
+      assertThat(LayoutRows.checksums(tables())).as("rows after replay").isEqualTo(expected);
+    }
+    Thread.sleep(STATS_SETTLE_MILLIS);
+    Activity used = Activity.now(tables()).minus(before);
+    return new BenchReport.Replay(
+        (resetSeconds + end - started) / 1e9,
+        resetSeconds / 1e9,
+        reached,
+        rowsNow,
+        complete,
+        used,
+        threadNanos);
+  }
+
+  /** True once every segment has applied the log up to {@code head}; false on time-out. */
+  private boolean awaitHead(long head, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (progress.position(GROUP).orElse(-1) >= head) {
+        return true;
+      }
+      for (EventTrackerStatus status : processor().processingStatus().values()) {
+        if (status.isErrorState()) {
+          throw new AssertionError("layout-mum stopped on an error", status.getError());
+        }
+      }
+      Thread.sleep(10);
+    }
+    return false;
+  }
+
+  private StreamingEventProcessor processor() {
+    return processing.eventProcessor(GROUP, StreamingEventProcessor.class).orElseThrow();
+  }
+
+  /** Every round starts from tables without dead rows and with fresh planner statistics. */
+  private static void vacuumLayout(JdbcTemplate jdbc) {
+    for (String table : LayoutRows.TABLES) {
+      jdbc.execute("VACUUM ANALYZE " + table);
+    }
+  }
+
+  /** The latency floor of one statement: a prepared lookup by aggregate_id, one at a time. */
+  private static double roundTripMicros(DataSource dataSource) throws Exception {
+    List<String> ids = new ArrayList<>();
+    try (Connection c = dataSource.getConnection()) {
+      try (ResultSet r =
+          c.createStatement().executeQuery("SELECT aggregate_id FROM mailboxes LIMIT 1000")) {
+        while (r.next()) {
+          ids.add(r.getString(1));
+        }
+      }
+      if (ids.isEmpty()) {
+        return Double.NaN;
+      }
+      try (PreparedStatement s =
+          c.prepareStatement("SELECT id FROM mailboxes WHERE aggregate_id = ?")) {
+        int warmUp = 500;
+        int timed = 5000;
+        long start = 0;
+        for (int i = 0; i < warmUp + timed; i++) {
+          if (i == warmUp) {
+            start = System.nanoTime();
+          }
+          s.setString(1, ids.get(i % ids.size()));
+          try (ResultSet r = s.executeQuery()) {
+            r.next();
+          }
+        }
+        return (System.nanoTime() - start) / 1e3 / timed;
+      }
+    }
+  }
+
+  /**
+   * The 1-minute load average, so a reader can tell a quiet run from one that shared the machine:
+   * above the core count, other work took CPU from the processor and PostgreSQL.
+   */
+  private static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+    } catch (IOException | RuntimeException e) {
+      return "unknown";
+    }
+  }
+
+  private String setting(JdbcTemplate jdbc, String loadAtStart, String loadAtEnd) {
+    String version = jdbc.queryForObject("SHOW server_version", String.class);
+    return "Run "
+        + LocalDate.now()
+        + " on "
+        + Runtime.getRuntime().availableProcessors()
+        + " cores (1-minute load average "
+        + loadAtStart
+        + " at the start, "
+        + loadAtEnd
+        + " at the end), PostgreSQL "
+        + version
+        + ", worktree at "
+        + gitDescription()
+        + ". Processor "
+        + GROUP
+        + ": pooled streaming, "
+        + properties.projectionSegments()
+        + " segments, batch "
+        + properties.projectionBatchSize()
+        + "; lookup tables in the event store's database. Medians of "
+        + ROUNDS
+        + " rounds, interleaved (replay, INSERT, COPY); each replay starts with the processor"
+        + " stopped at the head and tables just vacuumed.";
+  }
+
+  /** Which code was measured: the commit, and whether the tree had changes on top. */
+  private static String gitDescription() {
+    try {
+      String commit = run("git", "rev-parse", "--short", "HEAD").trim();
+      boolean dirty = !run("git", "status", "--porcelain", "--untracked-files=no").isBlank();
+      return "commit " + commit + (dirty ? " with uncommitted changes" : "");
+    } catch (Exception e) {
+      return "an unknown commit";
+    }
+  }
+
+  private static String run(String... command) throws Exception {
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes());
+    if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
+      throw new IllegalStateException(out);
+    }
+    return out;
+  }
+
+  private static void say(String format, Object... args) {
+    System.out.println("[bench] " + String.format(format, args));
+  }
+}
