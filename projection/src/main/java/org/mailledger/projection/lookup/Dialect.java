@@ -38,34 +38,4 @@ public enum Dialect {
       throw new IllegalStateException("cannot reach the lookup database: " + e.getMessage(), e);
     }
   }
-
-  /**
-   * An insert that updates the row in place when its key exists already, so applying an event twice
-   * or out of order can never leave a duplicate or a half row.
-   */
-  public String upsert(String table, java.util.List<String> keys, java.util.List<String> columns) {
-    String names = String.join(", ", columns);
-    String marks = String.join(", ", java.util.Collections.nCopies(columns.size(), "?"));
-    var updated = columns.stream().filter(c -> !keys.contains(c) && !c.equals("id")).toList();
-    if (this == POSTGRESQL) {
-      return "INSERT INTO "
-          + table
-          + " ("
-          + names
-          + ") VALUES ("
-          + marks
-          + ") ON CONFLICT ("
-          + String.join(", ", keys)
-          + ") DO UPDATE SET "
-          + String.join(", ", updated.stream().map(c -> c + " = EXCLUDED." + c).toList());
-    }
-    return "INSERT INTO "
-        + table
-        + " ("
-        + names
-        + ") VALUES ("
-        + marks
-        + ") ON DUPLICATE KEY UPDATE "
-        + String.join(", ", updated.stream().map(c -> c + " = VALUES(" + c + ")").toList());
-  }
 }

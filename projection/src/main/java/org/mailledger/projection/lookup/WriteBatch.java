@@ -8,14 +8,17 @@ import org.mailledger.projection.mum.MissingRowException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The writes of one projection transaction, sent as JDBC batches when it commits instead of one
- * round trip per event. Upserts that follow each other are grouped per table and sent in the order
- * the tables depend on each other (a domain before its mailboxes); any other statement is a barrier
- * that keeps its place in the event order, so an update or delete never overtakes the upsert it
- * follows, nor the other way round. Statements that must touch a row are checked against the update
- * counts: a miss is a {@link MissingRowException}, not a lost change.
+ * The writes of one projection transaction, sent when it commits instead of one round trip per
+ * event. Upserts that follow each other are grouped per table, reduced to the last one per row
+ * (each carries the whole row), sent as multi-row statements, and in the order the tables depend on
+ * each other (a domain before its mailboxes). Any other statement is a barrier that keeps its place
+ * in the event order, so an update or delete never overtakes the upsert it follows, nor the other
+ * way round. Statements that must touch a row are checked against the update counts: a miss is a
+ * {@link MissingRowException}, not a lost change.
  */
 public final class WriteBatch {
+
+  static final int ROWS_PER_STATEMENT = 500;
 
   private final List<String> tableOrder;
   private final List<Object> steps = new ArrayList<>();
@@ -27,12 +30,12 @@ public final class WriteBatch {
     this.tableOrder = tableOrder;
   }
 
-  private record Upserts(Map<String, Map<String, List<Object[]>>> byTable) {}
+  private record Upserts(Map<String, Map<Upsert, Map<Object, Object[]>>> byTable) {}
 
   private record Statements(String sql, List<Object[]> args, List<String> mustTouch) {}
 
-  /** An insert-or-update by natural key; grouped with the upserts around it. */
-  public void upsert(String table, String sql, Object... args) {
+  /** An insert-or-update of a whole row; grouped with the upserts around it. */
+  public void upsert(Upsert upsert, Object... row) {
     Upserts group;
     if (!steps.isEmpty() && steps.get(steps.size() - 1) instanceof Upserts last) {
       group = last;
@@ -40,11 +43,13 @@ public final class WriteBatch {
       group = new Upserts(new LinkedHashMap<>());
       steps.add(group);
     }
-    group
-        .byTable()
-        .computeIfAbsent(table, t -> new LinkedHashMap<>())
-        .computeIfAbsent(sql, s -> new ArrayList<>())
-        .add(args);
+    Map<Object, Object[]> rows =
+        group
+            .byTable()
+            .computeIfAbsent(upsert.table(), t -> new LinkedHashMap<>())
+            .computeIfAbsent(upsert, u -> new LinkedHashMap<>());
+    rows.remove(row[0]);
+    rows.put(row[0], row);
   }
 
   /**
@@ -76,9 +81,9 @@ public final class WriteBatch {
     for (Object step : steps) {
       if (step instanceof Upserts upserts) {
         for (String table : tableOrder) {
-          Map<String, List<Object[]>> bySql = upserts.byTable().get(table);
-          if (bySql != null) {
-            bySql.forEach(jdbc::batchUpdate);
+          Map<Upsert, Map<Object, Object[]>> byUpsert = upserts.byTable().get(table);
+          if (byUpsert != null) {
+            byUpsert.forEach((upsert, rows) -> send(jdbc, upsert, new ArrayList<>(rows.values())));
           }
         }
       } else {
@@ -95,5 +100,19 @@ public final class WriteBatch {
       }
     }
     steps.clear();
+  }
+
+  private static void send(JdbcTemplate jdbc, Upsert upsert, List<Object[]> rows) {
+    for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
+      List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
+      Object[] args = new Object[chunk.size() * upsert.columns().size()];
+      int i = 0;
+      for (Object[] row : chunk) {
+        for (Object value : row) {
+          args[i++] = value;
+        }
+      }
+      jdbc.update(upsert.sql(chunk.size()), args);
+    }
   }
 }

@@ -8,6 +8,7 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.mailledger.projection.lookup.Dialect;
 import org.mailledger.projection.lookup.LookupDatabase;
+import org.mailledger.projection.lookup.Upsert;
 import org.mailledger.projection.lookup.WriteBatch;
 import org.mailledger.projection.support.RowId;
 import org.mailledger.schema.alias.AliasActivatedEvent;
@@ -56,20 +57,20 @@ public class MumLayoutProjection {
   private static final String BATCH = MumLayoutProjection.class.getName() + ".batch";
 
   private final JdbcTemplate jdbc;
-  private final String upsertDomain;
-  private final String upsertMailbox;
-  private final String upsertAlias;
-  private final String upsertRecipient;
-  private final String upsertSender;
-  private final String upsertTlsPolicy;
+  private final Upsert upsertDomain;
+  private final Upsert upsertMailbox;
+  private final Upsert upsertAlias;
+  private final Upsert upsertRecipient;
+  private final Upsert upsertSender;
+  private final Upsert upsertTlsPolicy;
 
   public MumLayoutProjection(LookupDatabase lookup) {
     this.jdbc = lookup.jdbc();
     Dialect dialect = lookup.dialect();
     upsertDomain =
-        dialect.upsert(
+        new Upsert(
+            dialect,
             "domains",
-            List.of("id"),
             List.of(
                 "id",
                 "aggregate_id",
@@ -81,9 +82,9 @@ public class MumLayoutProjection {
                 "max_mailboxes",
                 "active"));
     upsertMailbox =
-        dialect.upsert(
+        new Upsert(
+            dialect,
             "mailboxes",
-            List.of("id"),
             List.of(
                 "id",
                 "aggregate_id",
@@ -97,21 +98,20 @@ public class MumLayoutProjection {
                 "send_only",
                 "active"));
     upsertAlias =
-        dialect.upsert(
+        new Upsert(
+            dialect,
             "aliases",
-            List.of("id"),
             List.of("id", "aggregate_id", "local_part", "description", "domain_id", "active"));
     upsertRecipient =
-        dialect.upsert(
+        new Upsert(
+            dialect,
             "alias_recipients",
-            List.of("id"),
             List.of("id", "alias_id", "recipient_address", "mailbox_id"));
-    upsertSender =
-        dialect.upsert("alias_senders", List.of("id"), List.of("id", "alias_id", "mailbox_id"));
+    upsertSender = new Upsert(dialect, "alias_senders", List.of("id", "alias_id", "mailbox_id"));
     upsertTlsPolicy =
-        dialect.upsert(
+        new Upsert(
+            dialect,
             "tls_policies",
-            List.of("id"),
             List.of("id", "domain", "policy", "params", "description", "active"));
   }
 
@@ -131,7 +131,6 @@ public class MumLayoutProjection {
   void on(DomainCreatedEvent e) {
     batch()
         .upsert(
-            "domains",
             upsertDomain,
             RowId.of(e.domainId()),
             e.domainId(),
@@ -188,7 +187,6 @@ public class MumLayoutProjection {
   void on(MailboxCreatedEvent e) {
     batch()
         .upsert(
-            "mailboxes",
             upsertMailbox,
             RowId.of(e.mailboxId()),
             e.mailboxId(),
@@ -252,7 +250,6 @@ public class MumLayoutProjection {
     long aliasId = RowId.of(e.aliasId());
     WriteBatch batch = batch();
     batch.upsert(
-        "aliases",
         upsertAlias,
         aliasId,
         e.aliasId(),
@@ -261,13 +258,7 @@ public class MumLayoutProjection {
         RowId.of(e.domainId()),
         true);
     for (String recipient : e.recipients()) {
-      batch.upsert(
-          "alias_recipients",
-          upsertRecipient,
-          RowId.of(e.aliasId(), recipient),
-          aliasId,
-          recipient,
-          null);
+      batch.upsert(upsertRecipient, RowId.of(e.aliasId(), recipient), aliasId, recipient, null);
     }
   }
 
@@ -275,7 +266,6 @@ public class MumLayoutProjection {
   void on(AliasRecipientAddedEvent e) {
     batch()
         .upsert(
-            "alias_recipients",
             upsertRecipient,
             RowId.of(e.aliasId(), e.recipient()),
             RowId.of(e.aliasId()),
@@ -296,7 +286,6 @@ public class MumLayoutProjection {
   void on(AliasSenderAddedEvent e) {
     batch()
         .upsert(
-            "alias_senders",
             upsertSender,
             RowId.of(e.aliasId(), e.mailboxId()),
             RowId.of(e.aliasId()),
@@ -340,7 +329,6 @@ public class MumLayoutProjection {
   void on(TlsPolicySetEvent e) {
     batch()
         .upsert(
-            "tls_policies",
             upsertTlsPolicy,
             RowId.of(e.destination()),
             e.destination(),

@@ -1,0 +1,35 @@
+package org.mailledger.projection.lookup;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * An insert-or-update of whole rows by their primary key {@code id}, in the dialect's syntax, for
+ * one row or many in one statement (what makes a replay's writes cheap for the database).
+ */
+public record Upsert(Dialect dialect, String table, List<String> columns) {
+
+  public Upsert {
+    if (!columns.get(0).equals("id")) {
+      throw new IllegalArgumentException("the first column is the key, id");
+    }
+    columns = List.copyOf(columns);
+  }
+
+  /** The statement for {@code rows} rows, parameters row after row in column order. */
+  public String sql(int rows) {
+    String row = "(" + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
+    String values = String.join(", ", Collections.nCopies(rows, row));
+    List<String> updated = columns.subList(1, columns.size());
+    String head = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES " + values;
+    if (dialect == Dialect.POSTGRESQL) {
+      return head
+          + " ON CONFLICT (id) DO UPDATE SET "
+          + updated.stream().map(c -> c + " = EXCLUDED." + c).collect(Collectors.joining(", "));
+    }
+    return head
+        + " ON DUPLICATE KEY UPDATE "
+        + updated.stream().map(c -> c + " = VALUES(" + c + ")").collect(Collectors.joining(", "));
+  }
+}
