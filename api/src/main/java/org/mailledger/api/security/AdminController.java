@@ -1,0 +1,168 @@
+package org.mailledger.api.security;
+
+import static org.mailledger.command.error.RuleViolationException.notFound;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.mailledger.schema.admin.AdminName;
+import org.mailledger.schema.admin.AdminRole;
+import org.mailledger.schema.admin.ChangeAdminPasswordCommand;
+import org.mailledger.schema.admin.CreateAdminCommand;
+import org.mailledger.schema.admin.DeleteAdminCommand;
+import org.mailledger.schema.admin.DisableAdminCommand;
+import org.mailledger.schema.admin.EnableAdminCommand;
+import org.mailledger.schema.admin.GrantAdminDomainCommand;
+import org.mailledger.schema.admin.RevokeAdminDomainCommand;
+import org.mailledger.schema.value.DomainName;
+import org.mailledger.schema.value.InvalidValueException;
+import org.mailledger.schema.value.Secret;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Admin accounts and their domain grants. SUPERADMIN only, except that every admin may read its own
+ * account and change its own password. Rights are checked before existence, so a domain admin
+ * cannot probe which names exist.
+ */
+@RestController
+@RequestMapping("/api/v1/admins")
+public class AdminController {
+
+  private final AuditedCommands commands;
+  private final AuthReadModel readModel;
+  private final DomainAccess access;
+  private final CurrentAdmin current;
+
+  public AdminController(
+      AuditedCommands commands,
+      AuthReadModel readModel,
+      DomainAccess access,
+      CurrentAdmin current) {
+    this.commands = commands;
+    this.readModel = readModel;
+    this.access = access;
+    this.current = current;
+  }
+
+  @PostMapping
+  public ResponseEntity<AdminView> create(
+      @RequestBody CreateAdminRequest body, HttpServletRequest request) {
+    access.requireSuperadmin();
+    AdminName name = AdminName.of(body.name());
+    CreateAdminCommand command =
+        new CreateAdminCommand(
+            UUID.randomUUID().toString(),
+            name,
+            role(body.role()),
+            Secret.of(body.password()),
+            body.domains() == null
+                ? List.of()
+                : body.domains().stream().map(AdminController::domain).toList());
+    commands.send(command, request);
+    AdminRecord admin = existing(name.value());
+    return ResponseEntity.created(URI.create("/api/v1/admins/" + admin.name()))
+        .body(AdminView.of(admin, commands.positionOf(admin.adminId())));
+  }
+
+  @GetMapping
+  public List<AdminView> list() {
+    access.requireSuperadmin();
+    return readModel.admins().stream().map(a -> AdminView.of(a, null)).toList();
+  }
+
+  @GetMapping("/{name}")
+  public AdminView read(@PathVariable String name) {
+    return AdminView.of(existing(selfOrSuperadmin(name)), null);
+  }
+
+  @PutMapping("/{name}/password")
+  public PositionView changePassword(
+      @PathVariable String name, @RequestBody PasswordRequest body, HttpServletRequest request) {
+    AdminRecord admin = existing(selfOrSuperadmin(name));
+    commands.send(
+        new ChangeAdminPasswordCommand(admin.adminId(), Secret.of(body.password())), request);
+    return new PositionView(commands.positionOf(admin.adminId()));
+  }
+
+  @PostMapping("/{name}/domains")
+  public AdminView grant(
+      @PathVariable String name, @RequestBody GrantRequest body, HttpServletRequest request) {
+    access.requireSuperadmin();
+    AdminRecord admin = existing(name);
+    commands.send(new GrantAdminDomainCommand(admin.adminId(), domain(body.domain())), request);
+    return afterWrite(admin);
+  }
+
+  @DeleteMapping("/{name}/domains/{domain}")
+  public AdminView revoke(
+      @PathVariable String name, @PathVariable String domain, HttpServletRequest request) {
+    access.requireSuperadmin();
+    AdminRecord admin = existing(name);
+    commands.send(new RevokeAdminDomainCommand(admin.adminId(), domain(domain)), request);
+    return afterWrite(admin);
+  }
+
+  @PatchMapping("/{name}")
+  public AdminView change(
+      @PathVariable String name, @RequestBody ChangeAdminRequest body, HttpServletRequest request) {
+    access.requireSuperadmin();
+    AdminRecord admin = existing(name);
+    if (body.active() != null) {
+      commands.send(
+          body.active()
+              ? new EnableAdminCommand(admin.adminId())
+              : new DisableAdminCommand(admin.adminId()),
+          request);
+    }
+    return afterWrite(admin);
+  }
+
+  @DeleteMapping("/{name}")
+  public PositionView delete(@PathVariable String name, HttpServletRequest request) {
+    access.requireSuperadmin();
+    AdminRecord admin = existing(name);
+    commands.send(new DeleteAdminCommand(admin.adminId()), request);
+    return new PositionView(commands.positionOf(admin.adminId()));
+  }
+
+  private String selfOrSuperadmin(String name) {
+    String normalized = name.toLowerCase(Locale.ROOT);
+    if (!current.is(normalized)) {
+      access.requireSuperadmin();
+    }
+    return normalized;
+  }
+
+  private AdminView afterWrite(AdminRecord admin) {
+    return AdminView.of(existing(admin.name()), commands.positionOf(admin.adminId()));
+  }
+
+  private AdminRecord existing(String name) {
+    return readModel
+        .admin(name.toLowerCase(Locale.ROOT))
+        .orElseThrow(() -> notFound("unknown-admin", "no admin " + name));
+  }
+
+  private static AdminRole role(String role) {
+    try {
+      return AdminRole.valueOf(role == null ? "" : role.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidValueException("role", "must be SUPERADMIN or DOMAIN_ADMIN");
+    }
+  }
+
+  private static DomainName domain(String domain) {
+    return DomainName.of(domain);
+  }
+}

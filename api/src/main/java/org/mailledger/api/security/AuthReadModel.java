@@ -1,0 +1,135 @@
+package org.mailledger.api.security;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
+
+/** Reads the tables that {@link AuthProjection} keeps: who may log in, with what rights. */
+@Component
+public class AuthReadModel {
+
+  private static final RowMapper<TokenRecord> TOKEN =
+      (rs, n) ->
+          new TokenRecord(
+              rs.getString("token_id"),
+              rs.getString("admin_id"),
+              rs.getString("name"),
+              rs.getString("description"),
+              instant(rs, "created_at"),
+              instant(rs, "expires_at"),
+              instant(rs, "revoked_at"));
+
+  private static final String TOKENS =
+      "SELECT t.token_id, t.admin_id, a.name, t.description, t.created_at, t.expires_at,"
+          + " t.revoked_at FROM auth_token t JOIN auth_admin a ON a.admin_id = t.admin_id";
+
+  private final JdbcTemplate jdbc;
+
+  public AuthReadModel(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public boolean anyAdmin() {
+    return Boolean.TRUE.equals(
+        jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM auth_admin)", Boolean.class));
+  }
+
+  public Optional<AdminRecord> admin(String name) {
+    return admins("WHERE a.name = ?", name).stream().findFirst();
+  }
+
+  public List<AdminRecord> admins() {
+    return admins("");
+  }
+
+  /** The token with this hash, if it is neither revoked nor expired and its admin is active. */
+  public Optional<TokenRecord> usableToken(String tokenHash, Instant now) {
+    return jdbc
+        .query(
+            TOKENS
+                + " WHERE t.token_hash = ? AND t.revoked_at IS NULL AND t.expires_at > ? AND a.active",
+            TOKEN,
+            tokenHash,
+            now.atOffset(ZoneOffset.UTC))
+        .stream()
+        .findFirst();
+  }
+
+  public Optional<TokenRecord> token(String tokenId) {
+    return jdbc.query(TOKENS + " WHERE t.token_id = ?", TOKEN, tokenId).stream().findFirst();
+  }
+
+  public List<TokenRecord> tokens() {
+    return jdbc.query(TOKENS + " ORDER BY a.name, t.created_at, t.token_id", TOKEN);
+  }
+
+  public List<TokenRecord> tokensOf(String adminName) {
+    return jdbc.query(
+        TOKENS + " WHERE a.name = ? ORDER BY t.created_at, t.token_id", TOKEN, adminName);
+  }
+
+  public List<String> domainsOf(String adminId) {
+    return jdbc.queryForList(
+        "SELECT domain FROM auth_grant WHERE admin_id = ? ORDER BY domain", String.class, adminId);
+  }
+
+  private List<AdminRecord> admins(String where, Object... args) {
+    Map<String, AdminRecord> admins = new LinkedHashMap<>();
+    jdbc.query(
+        "SELECT a.admin_id, a.name, a.role, a.password_hash, a.active, a.created_at FROM auth_admin a "
+            + where
+            + " ORDER BY a.name",
+        rs -> {
+          admins.put(
+              rs.getString("admin_id"),
+              new AdminRecord(
+                  rs.getString("admin_id"),
+                  rs.getString("name"),
+                  rs.getString("role"),
+                  rs.getString("password_hash"),
+                  rs.getBoolean("active"),
+                  instant(rs, "created_at"),
+                  List.of()));
+        },
+        args);
+    if (admins.isEmpty()) {
+      return List.of();
+    }
+    Map<String, List<String>> grants = new LinkedHashMap<>();
+    jdbc.query(
+        "SELECT g.admin_id, g.domain FROM auth_grant g JOIN auth_admin a ON a.admin_id = g.admin_id "
+            + where
+            + " ORDER BY g.domain",
+        rs -> {
+          grants.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+        },
+        args);
+    return admins.values().stream()
+        .map(
+            a ->
+                new AdminRecord(
+                    a.adminId(),
+                    a.name(),
+                    a.role(),
+                    a.passwordHash(),
+                    a.active(),
+                    a.createdAt(),
+                    List.copyOf(grants.getOrDefault(a.adminId(), List.of()))))
+        .toList();
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+}

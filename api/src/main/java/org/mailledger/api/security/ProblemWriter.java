@@ -1,0 +1,40 @@
+package org.mailledger.api.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import org.mailledger.api.web.Problems;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes problem+json from servlet filters, where Spring MVC's error handling does not reach: the
+ * 401, 403 and 429 answers of the security filter chain.
+ */
+@Component
+public class ProblemWriter {
+
+  private final ObjectMapper json;
+
+  public ProblemWriter(ObjectMapper json) {
+    this.json = json;
+  }
+
+  public void write(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      HttpStatus status,
+      String type,
+      String detail)
+      throws IOException {
+    ProblemDetail problem = Problems.of(status, type, detail);
+    problem.setInstance(URI.create(request.getRequestURI()));
+    response.setStatus(status.value());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    json.writeValue(response.getOutputStream(), problem);
+  }
+}

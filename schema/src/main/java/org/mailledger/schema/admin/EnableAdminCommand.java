@@ -1,0 +1,6 @@
+package org.mailledger.schema.admin;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Let a disabled admin account log in again. */
+public record EnableAdminCommand(@TargetAggregateIdentifier String adminId) {}
