@@ -46,7 +46,10 @@ public class AliasCommandHandler {
             .orElseThrow(
                 () -> notFound("unknown-domain", "no domain " + command.address().domain()));
     List<EmailAddress> recipients = command.recipients() == null ? List.of() : command.recipients();
-    recipients.forEach(this::requireKnownIfHosted);
+    // The alias's own address is not known yet; the aggregate refuses it as a loop.
+    recipients.stream()
+        .filter(r -> !r.toString().equals(address))
+        .forEach(this::requireKnownIfHosted);
     List<AddressClaim> senders = new ArrayList<>();
     for (EmailAddress sender :
         command.senders() == null ? List.<EmailAddress>of() : command.senders()) {
