@@ -47,6 +47,8 @@ class ExternalDatabaseTest {
             "alias_recipients",
             "alias_senders",
             "aliases",
+            "audit_entry",
+            "audit_state",
             "claim_address",
             "claim_alias_reference",
             "claim_domain",
