@@ -51,6 +51,8 @@ class ExternalDatabaseTest {
             "alias_recipients",
             "alias_senders",
             "aliases",
+            "audit_entry",
+            "audit_state",
             "auth_admin",
             "auth_grant",
             "auth_token",

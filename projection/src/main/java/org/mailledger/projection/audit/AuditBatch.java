@@ -1,0 +1,131 @@
+package org.mailledger.projection.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The audit writes of one processor transaction, sent as two JDBC batches when it commits. Settings
+ * read for a change event are cached for the rest of the transaction, so a batch of events of one
+ * aggregate reads {@code audit_state} once and writes it once. Rows are upserts by position, so a
+ * replayed event rewrites its row instead of failing or doubling it.
+ */
+final class AuditBatch implements AuditState {
+
+  static final String UPSERT_ENTRY =
+      "INSERT INTO audit_entry (global_index, occurred_at, actor, source, correlation_id,"
+          + " event_type, payload_type, entity_kind, entity, entity_before, entity_domain,"
+          + " aggregate_id, change) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+          + " ON CONFLICT (global_index) DO UPDATE SET occurred_at = EXCLUDED.occurred_at,"
+          + " actor = EXCLUDED.actor, source = EXCLUDED.source,"
+          + " correlation_id = EXCLUDED.correlation_id, event_type = EXCLUDED.event_type,"
+          + " payload_type = EXCLUDED.payload_type, entity_kind = EXCLUDED.entity_kind,"
+          + " entity = EXCLUDED.entity, entity_before = EXCLUDED.entity_before,"
+          + " entity_domain = EXCLUDED.entity_domain, aggregate_id = EXCLUDED.aggregate_id,"
+          + " change = EXCLUDED.change";
+  private static final String UPSERT_STATE =
+      "INSERT INTO audit_state (aggregate_id, state) VALUES (?, ?)"
+          + " ON CONFLICT (aggregate_id) DO UPDATE SET state = EXCLUDED.state";
+  private static final String DELETE_STATE = "DELETE FROM audit_state WHERE aggregate_id = ?";
+
+  private final JdbcTemplate jdbc;
+  private final ObjectMapper json;
+  private final List<AuditRow> rows = new ArrayList<>();
+  // null value: known to have no remembered settings
+  private final Map<String, ObjectNode> loaded = new HashMap<>();
+  private final Map<String, ObjectNode> touched = new LinkedHashMap<>();
+
+  AuditBatch(JdbcTemplate jdbc, ObjectMapper json) {
+    this.jdbc = jdbc;
+    this.json = json;
+  }
+
+  void add(AuditRow row) {
+    rows.add(row);
+  }
+
+  @Override
+  public ObjectNode load(String aggregateId) {
+    if (!loaded.containsKey(aggregateId)) {
+      List<String> found =
+          jdbc.queryForList(
+              "SELECT state FROM audit_state WHERE aggregate_id = ?", String.class, aggregateId);
+      loaded.put(aggregateId, found.isEmpty() ? null : parse(found.get(0)));
+    }
+    ObjectNode settings = loaded.get(aggregateId);
+    return settings == null ? null : settings.deepCopy();
+  }
+
+  @Override
+  public void remember(String aggregateId, ObjectNode settings) {
+    loaded.put(aggregateId, settings);
+    touched.put(aggregateId, settings);
+  }
+
+  @Override
+  public void forget(String aggregateId) {
+    loaded.put(aggregateId, null);
+    touched.put(aggregateId, null);
+  }
+
+  /** Sends everything, in the processor's transaction. */
+  void flush() {
+    List<Object[]> entries = new ArrayList<>(rows.size());
+    for (AuditRow row : rows) {
+      AuditSubject subject = row.subject();
+      entries.add(
+          new Object[] {
+            row.globalIndex(),
+            OffsetDateTime.ofInstant(row.occurredAt(), ZoneOffset.UTC),
+            row.actor(),
+            row.source(),
+            row.correlationId(),
+            row.eventType(),
+            row.payloadType(),
+            subject.kind(),
+            subject.entity(),
+            subject.entityBefore(),
+            subject.domain(),
+            row.aggregateId(),
+            row.change()
+          });
+    }
+    List<Object[]> upserts = new ArrayList<>();
+    List<Object[]> deletes = new ArrayList<>();
+    touched.forEach(
+        (aggregateId, settings) -> {
+          if (settings == null) {
+            deletes.add(new Object[] {aggregateId});
+          } else {
+            upserts.add(new Object[] {aggregateId, settings.toString()});
+          }
+        });
+    if (!entries.isEmpty()) {
+      jdbc.batchUpdate(UPSERT_ENTRY, entries);
+    }
+    if (!upserts.isEmpty()) {
+      jdbc.batchUpdate(UPSERT_STATE, upserts);
+    }
+    if (!deletes.isEmpty()) {
+      jdbc.batchUpdate(DELETE_STATE, deletes);
+    }
+    rows.clear();
+    touched.clear();
+  }
+
+  private ObjectNode parse(String text) {
+    try {
+      return (ObjectNode) json.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("audit_state holds no JSON object: " + e.getMessage(), e);
+    }
+  }
+}
