@@ -238,6 +238,27 @@ class ContractHttpTest {
         .isEqualTo("match=.partner.example");
     expect(200, api.json("DELETE", "/api/v1/tls-policies/partner.example?wait=true", ROOT, null));
 
+    JsonNode history = expect(200, api.json("GET", "/api/v1/audit/alice@" + d, deputy, null));
+    assertThat(history.path("items").get(0).path("actor").asText()).isEqualTo("deputy");
+    assertThat(history.toString()).doesNotContain("BLF-CRYPT");
+    assertThat(
+            expect(200, api.json("GET", "/api/v1/audit?actor=deputy&size=5", deputy, null))
+                .path("items")
+                .size())
+        .isEqualTo(5);
+    expect(403, api.json("GET", "/api/v1/audit?domain=other.example", deputy, null));
+    String before =
+        history.path("items").get(history.path("items").size() - 1).path("time").asText();
+    assertThat(
+            expect(
+                    200,
+                    api.json(
+                        "GET", "/api/v1/mailboxes/alice@" + d + "?asOf=" + before, deputy, null))
+                .path("quotaGb")
+                .asLong())
+        .as("alice as she was created, before her quota changed")
+        .isEqualTo(2);
+
     expect(409, api.json("DELETE", "/api/v1/mailboxes/alice@" + d, deputy, null));
     expect(200, api.json("DELETE", "/api/v1/aliases/@" + d + "?wait=true", deputy, null));
     expect(
