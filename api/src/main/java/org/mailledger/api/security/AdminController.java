@@ -2,11 +2,12 @@ package org.mailledger.api.security;
 
 import static org.mailledger.command.error.RuleViolationException.notFound;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.mailledger.api.web.CommandSender;
+import org.mailledger.api.web.Outcome;
 import org.mailledger.schema.admin.AdminName;
 import org.mailledger.schema.admin.AdminRole;
 import org.mailledger.schema.admin.ChangeAdminPasswordCommand;
@@ -39,16 +40,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/admins")
 public class AdminController {
 
-  private final AuditedCommands commands;
+  private final CommandSender commands;
   private final AuthReadModel readModel;
   private final DomainAccess access;
   private final CurrentAdmin current;
 
   public AdminController(
-      AuditedCommands commands,
-      AuthReadModel readModel,
-      DomainAccess access,
-      CurrentAdmin current) {
+      CommandSender commands, AuthReadModel readModel, DomainAccess access, CurrentAdmin current) {
     this.commands = commands;
     this.readModel = readModel;
     this.access = access;
@@ -56,8 +54,7 @@ public class AdminController {
   }
 
   @PostMapping
-  public ResponseEntity<AdminView> create(
-      @RequestBody CreateAdminRequest body, HttpServletRequest request) {
+  public ResponseEntity<AdminView> create(@RequestBody CreateAdminRequest body) {
     access.requireSuperadmin();
     AdminName name = AdminName.of(body.name());
     CreateAdminCommand command =
@@ -69,10 +66,10 @@ public class AdminController {
             body.domains() == null
                 ? List.of()
                 : body.domains().stream().map(AdminController::domain).toList());
-    commands.send(command, request);
+    long position = commands.send(false, command).position();
     AdminRecord admin = existing(name.value());
     return ResponseEntity.created(URI.create("/api/v1/admins/" + admin.name()))
-        .body(AdminView.of(admin, commands.positionOf(admin.adminId())));
+        .body(AdminView.of(admin, position));
   }
 
   @GetMapping
@@ -87,53 +84,55 @@ public class AdminController {
   }
 
   @PutMapping("/{name}/password")
-  public PositionView changePassword(
-      @PathVariable String name, @RequestBody PasswordRequest body, HttpServletRequest request) {
+  public PositionView changePassword(@PathVariable String name, @RequestBody PasswordRequest body) {
     AdminRecord admin = existing(selfOrSuperadmin(name));
-    commands.send(
-        new ChangeAdminPasswordCommand(admin.adminId(), Secret.of(body.password())), request);
-    return new PositionView(commands.positionOf(admin.adminId()));
+    return new PositionView(
+        commands
+            .send(
+                false, new ChangeAdminPasswordCommand(admin.adminId(), Secret.of(body.password())))
+            .position());
   }
 
   @PostMapping("/{name}/domains")
-  public AdminView grant(
-      @PathVariable String name, @RequestBody GrantRequest body, HttpServletRequest request) {
+  public AdminView grant(@PathVariable String name, @RequestBody GrantRequest body) {
     access.requireSuperadmin();
     AdminRecord admin = existing(name);
-    commands.send(new GrantAdminDomainCommand(admin.adminId(), domain(body.domain())), request);
-    return afterWrite(admin);
+    return afterWrite(
+        admin,
+        commands.send(false, new GrantAdminDomainCommand(admin.adminId(), domain(body.domain()))));
   }
 
   @DeleteMapping("/{name}/domains/{domain}")
-  public AdminView revoke(
-      @PathVariable String name, @PathVariable String domain, HttpServletRequest request) {
+  public AdminView revoke(@PathVariable String name, @PathVariable String domain) {
     access.requireSuperadmin();
     AdminRecord admin = existing(name);
-    commands.send(new RevokeAdminDomainCommand(admin.adminId(), domain(domain)), request);
-    return afterWrite(admin);
+    return afterWrite(
+        admin, commands.send(false, new RevokeAdminDomainCommand(admin.adminId(), domain(domain))));
   }
 
   @PatchMapping("/{name}")
-  public AdminView change(
-      @PathVariable String name, @RequestBody ChangeAdminRequest body, HttpServletRequest request) {
+  public AdminView change(@PathVariable String name, @RequestBody ChangeAdminRequest body) {
     access.requireSuperadmin();
     AdminRecord admin = existing(name);
-    if (body.active() != null) {
-      commands.send(
-          body.active()
-              ? new EnableAdminCommand(admin.adminId())
-              : new DisableAdminCommand(admin.adminId()),
-          request);
-    }
-    return afterWrite(admin);
+    Outcome<?> outcome =
+        commands.send(
+            false,
+            body.active() == null
+                ? new Object[0]
+                : new Object[] {
+                  body.active()
+                      ? new EnableAdminCommand(admin.adminId())
+                      : new DisableAdminCommand(admin.adminId())
+                });
+    return afterWrite(admin, outcome);
   }
 
   @DeleteMapping("/{name}")
-  public PositionView delete(@PathVariable String name, HttpServletRequest request) {
+  public PositionView delete(@PathVariable String name) {
     access.requireSuperadmin();
     AdminRecord admin = existing(name);
-    commands.send(new DeleteAdminCommand(admin.adminId()), request);
-    return new PositionView(commands.positionOf(admin.adminId()));
+    return new PositionView(
+        commands.send(false, new DeleteAdminCommand(admin.adminId())).position());
   }
 
   private String selfOrSuperadmin(String name) {
@@ -144,8 +143,8 @@ public class AdminController {
     return normalized;
   }
 
-  private AdminView afterWrite(AdminRecord admin) {
-    return AdminView.of(existing(admin.name()), commands.positionOf(admin.adminId()));
+  private AdminView afterWrite(AdminRecord admin, Outcome<?> outcome) {
+    return AdminView.of(existing(admin.name()), outcome.position());
   }
 
   private AdminRecord existing(String name) {

@@ -1,57 +1,52 @@
 package org.mailledger.api.security;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.GenericMessage;
 import org.mailledger.command.config.AuditMetadata;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends a command as the authenticated caller: {@code actor} is {@code Authentication.getName()}
- * (the admin's name, or {@code <admin>/token:<id>}), {@code source} the request's remote address.
- * Exceptions come back as the handler threw them, for the problem mapping.
+ * Sends a command with its audit metadata: who ({@code actor}) and from where ({@code source}).
+ * Requests go through {@link org.mailledger.api.web.CommandSender}, which fills these from the
+ * login and the client; the app's own work names itself. Exceptions come back as the handler threw
+ * them, for the problem mapping.
  */
 @Component
 public class AuditedCommands {
 
   private final CommandGateway gateway;
-  private final JdbcTemplate jdbc;
 
-  public AuditedCommands(CommandGateway gateway, JdbcTemplate jdbc) {
+  public AuditedCommands(CommandGateway gateway) {
     this.gateway = gateway;
-    this.jdbc = jdbc;
   }
 
-  public <R> R send(Object command, HttpServletRequest request) {
-    Authentication caller = SecurityContextHolder.getContext().getAuthentication();
-    return send(command, caller.getName(), request.getRemoteAddr());
-  }
-
+  /** For work the app does on its own, outside any request (the first admin, imports). */
   public <R> R send(Object command, String actor, String source) {
+    return send(command, actor, source, UUID.randomUUID().toString());
+  }
+
+  /**
+   * The one way commands leave the API. The command's identifier is the correlation id: Axon's
+   * MessageOriginProvider makes it the {@code correlationId} of every event the command causes.
+   */
+  @SuppressWarnings("unchecked")
+  public <R> R send(Object command, String actor, String source, String correlationId) {
+    Map<String, Object> metadata = Map.of(AuditMetadata.ACTOR, actor, AuditMetadata.SOURCE, source);
     try {
-      return gateway.sendAndWait(
-          GenericCommandMessage.asCommandMessage(command)
-              .andMetaData(Map.of(AuditMetadata.ACTOR, actor, AuditMetadata.SOURCE, source)));
+      return (R)
+          gateway.sendAndWait(
+              new GenericCommandMessage<>(
+                  new GenericMessage<>(correlationId, command, metadata),
+                  command.getClass().getName()));
     } catch (RuntimeException e) {
       throw unwrap(e);
     }
-  }
-
-  /** The log position of the aggregate's newest event: what a write answers as "position". */
-  public long positionOf(String aggregateId) {
-    Long position =
-        jdbc.queryForObject(
-            "SELECT max(global_index) FROM domain_event_entry WHERE aggregate_identifier = ?",
-            Long.class,
-            aggregateId);
-    return position == null ? 0 : position;
   }
 
   static RuntimeException unwrap(Throwable e) {

@@ -2,7 +2,6 @@ package org.mailledger.api.security;
 
 import static org.mailledger.command.error.RuleViolationException.notFound;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,6 +11,8 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import org.mailledger.api.web.CommandSender;
+import org.mailledger.api.web.Outcome;
 import org.mailledger.schema.admin.AdminName;
 import org.mailledger.schema.admin.IssueApiTokenCommand;
 import org.mailledger.schema.admin.RevokeApiTokenCommand;
@@ -35,7 +36,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/tokens")
 public class TokenController {
 
-  private final AuditedCommands commands;
+  private final CommandSender commands;
   private final AuthReadModel readModel;
   private final DomainAccess access;
   private final CurrentAdmin current;
@@ -43,7 +44,7 @@ public class TokenController {
   private final Clock clock = Clock.systemUTC();
 
   public TokenController(
-      AuditedCommands commands,
+      CommandSender commands,
       AuthReadModel readModel,
       DomainAccess access,
       CurrentAdmin current,
@@ -57,7 +58,7 @@ public class TokenController {
 
   @PostMapping
   public ResponseEntity<IssuedTokenView> issue(
-      @RequestBody(required = false) CreateTokenRequest body, HttpServletRequest request) {
+      @RequestBody(required = false) CreateTokenRequest body) {
     CreateTokenRequest token = body == null ? new CreateTokenRequest(null, null, null, null) : body;
     String adminName = adminName(token.admin());
     if (!current.is(adminName)) {
@@ -69,10 +70,11 @@ public class TokenController {
             .orElseThrow(() -> notFound("unknown-admin", "no admin " + adminName));
     Instant expiresAt = expiry(token, clock.instant());
     String tokenId = UUID.randomUUID().toString();
-    String secret =
+    Outcome<String> issuedOutcome =
         commands.send(
-            new IssueApiTokenCommand(tokenId, admin.adminId(), token.description(), expiresAt),
-            request);
+            false,
+            new IssueApiTokenCommand(tokenId, admin.adminId(), token.description(), expiresAt));
+    String secret = issuedOutcome.result();
     TokenRecord issued = readModel.token(tokenId).orElseThrow();
     return ResponseEntity.created(URI.create("/api/v1/tokens/" + tokenId))
         .body(
@@ -82,7 +84,7 @@ public class TokenController {
                 issued.description(),
                 issued.expiresAt(),
                 secret,
-                commands.positionOf(tokenId)));
+                issuedOutcome.position()));
   }
 
   @GetMapping
@@ -101,14 +103,13 @@ public class TokenController {
   }
 
   @DeleteMapping("/{id}")
-  public PositionView revoke(@PathVariable String id, HttpServletRequest request) {
+  public PositionView revoke(@PathVariable String id) {
     TokenRecord token =
         readModel.token(id).orElseThrow(() -> notFound("unknown-token", "no token " + id));
     if (!current.is(token.adminName()) && !access.isSuperadmin()) {
       throw new AccessDeniedException("only a SUPERADMIN may revoke another admin's tokens");
     }
-    commands.send(new RevokeApiTokenCommand(id), request);
-    return new PositionView(commands.positionOf(id));
+    return new PositionView(commands.send(false, new RevokeApiTokenCommand(id)).position());
   }
 
   private String adminName(String requested) {

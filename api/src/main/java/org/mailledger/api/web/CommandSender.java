@@ -4,14 +4,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.axonframework.commandhandling.CommandExecutionException;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.GenericMessage;
-import org.mailledger.command.config.AuditMetadata;
+import org.mailledger.api.security.AuditedCommands;
 import org.mailledger.projection.config.ProjectionProperties;
 import org.mailledger.projection.progress.LayoutProgress;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,7 +26,7 @@ public class CommandSender {
   public static final String CORRELATION_HEADER = "X-Correlation-Id";
   private static final Pattern CORRELATION = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
-  private final CommandGateway gateway;
+  private final AuditedCommands commands;
   private final JdbcTemplate eventStore;
   private final LayoutProgress progress;
   private final ProjectionProperties projections;
@@ -39,13 +34,13 @@ public class CommandSender {
   private final HttpServletResponse response;
 
   public CommandSender(
-      CommandGateway gateway,
+      AuditedCommands commands,
       JdbcTemplate eventStore,
       LayoutProgress progress,
       ProjectionProperties projections,
       HttpServletRequest request,
       HttpServletResponse response) {
-    this.gateway = gateway;
+    this.commands = commands;
     this.eventStore = eventStore;
     this.progress = progress;
     this.projections = projections;
@@ -71,19 +66,8 @@ public class CommandSender {
     return new Outcome<>(result, position, applied);
   }
 
-  @SuppressWarnings("unchecked")
   private <R> R dispatch(Object command, String correlationId) {
-    Map<String, Object> metadata =
-        Map.of(AuditMetadata.ACTOR, actor(), AuditMetadata.SOURCE, request.getRemoteAddr());
-    // Axon's MessageOriginProvider makes a command's identifier the correlationId of its events.
-    var message =
-        new GenericCommandMessage<>(
-            new GenericMessage<>(correlationId, command, metadata), command.getClass().getName());
-    try {
-      return (R) gateway.sendAndWait(message);
-    } catch (CommandExecutionException e) {
-      throw e.getCause() instanceof RuntimeException cause ? cause : e;
-    }
+    return commands.send(command, actor(), request.getRemoteAddr(), correlationId);
   }
 
   private String correlationId() {

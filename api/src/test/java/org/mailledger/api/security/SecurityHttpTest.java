@@ -257,7 +257,7 @@ class SecurityHttpTest {
         createAdmin(unique("u"), PASSWORD, "DOMAIN_ADMIN", "unknown.example"),
         404,
         "unknown-domain");
-    assertProblem(http.send("POST", "/api/v1/admins", ADMIN, "{not json"), 400, "invalid-value");
+    assertProblem(http.send("POST", "/api/v1/admins", ADMIN, "{not json"), 400, "malformed-body");
     assertProblem(http.get("/api/v1/admins/nobody", ADMIN), 404, "unknown-admin");
     assertThat(http.get("/api/v1/admins", ADMIN).json().toString())
         .contains("\"" + name + "\"")
