@@ -19,9 +19,8 @@ import java.util.UUID;
  *
  * @param urlParameters query string (without {@code ?}) kept from a configured URL, such as {@code
  *     sslmode=require}; credentials are never kept here
- * @param dropOnExit whether created databases must be dropped at JVM exit: true for servers that
- *     outlive the JVM (env and local), false for containers and embedded PostgreSQL, which vanish
- *     whole and may already be stopping when shutdown hooks run
+ * @param dropOnExit whether test databases must be cleaned up: true for servers that outlive the
+ *     JVM (env and local), false for containers and embedded PostgreSQL, which vanish whole
  */
 record DatabaseServer(
     Dialect dialect,
@@ -133,7 +132,15 @@ record DatabaseServer(
   }
 
   TestDatabase createDatabase() {
-    String name = DATABASE_PREFIX + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    if (dropOnExit) {
+      Leftovers.dropOnce(this);
+    }
+    // The creating JVM's pid in the name tells a later run which databases are orphans.
+    String name =
+        DATABASE_PREFIX
+            + ProcessHandle.current().pid()
+            + "_"
+            + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     // utf8mb4 explicitly: the server default is latin1 upstream and in some images, and
     // mailbox names and descriptions must round-trip as UTF-8 whatever the origin.
     String ddl =
@@ -147,10 +154,24 @@ record DatabaseServer(
       throw new IllegalStateException(
           "Cannot create test database " + name + " on " + describe() + ": " + e.getMessage(), e);
     }
-    if (dropOnExit) {
-      DropAtExit.register(this, name);
-    }
     return new TestDatabase(urlFor(name), host, port, name, username, password, origin);
+  }
+
+  /** The test databases on this server, by name. */
+  java.util.List<String> testDatabases() throws SQLException {
+    String sql =
+        dialect == Dialect.POSTGRESQL
+            ? "SELECT datname FROM pg_database WHERE datname LIKE 'mltest\\_%'"
+            : "SHOW DATABASES LIKE 'mltest\\_%'";
+    java.util.List<String> names = new java.util.ArrayList<>();
+    try (Connection c = connectAdmin();
+        Statement s = c.createStatement();
+        var rows = s.executeQuery(sql)) {
+      while (rows.next()) {
+        names.add(rows.getString(1));
+      }
+    }
+    return names;
   }
 
   void dropDatabase(String name) throws SQLException {
