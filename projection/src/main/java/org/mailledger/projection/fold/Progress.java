@@ -1,6 +1,6 @@
 package org.mailledger.projection.fold;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 
 /**
  * Reports a long fold's pace, at most every two seconds, so an operator replaying millions of
@@ -10,16 +10,16 @@ public final class Progress {
 
   private static final long EVERY_NANOS = 2_000_000_000L;
 
-  private final PrintStream out;
+  private final PrintWriter out;
   private final long start = System.nanoTime();
   private long last = start;
   private long events;
 
-  private Progress(PrintStream out) {
+  private Progress(PrintWriter out) {
     this.out = out;
   }
 
-  public static Progress to(PrintStream out) {
+  public static Progress to(PrintWriter out) {
     return new Progress(out);
   }
 
@@ -37,12 +37,14 @@ public final class Progress {
       last = now;
       out.printf(
           "folded %,d events (at position %d, %,.0f events/s)%n", events, position, rate(now));
+      out.flush();
     }
   }
 
   public void done() {
     if (out != null && System.nanoTime() - start >= EVERY_NANOS) {
       out.printf("folded %,d events in all (%,.0f events/s)%n", events, rate(System.nanoTime()));
+      out.flush();
     }
   }
 
