@@ -47,8 +47,8 @@ import picocli.CommandLine.Spec;
     optionListHeading = "%nOptions:%n",
     footerHeading = "%nExample:%n",
     footer = {
-      "  ops export --as-of 2026-11-22T00:42:44.500Z --layout mum --format csv --out /tmp/mum \\",
-      "     --spring.datasource.url=jdbc:postgresql://127.0.0.1/mail"
+      "  ops export --as-of 2026-11-22T00:42:44.500Z --layout mum --format csv \\",
+      "     --out /tmp/mum --spring.datasource.url=jdbc:postgresql://127.0.0.1/mail"
     })
 public class ExportCommand implements Callable<Integer> {
 
@@ -99,8 +99,7 @@ public class ExportCommand implements Callable<Integer> {
     }
     PrintWriter err = spec.commandLine().getErr();
     MumFold fold =
-        MumFold.of(
-            databases.eventStore(), LogRange.upToInstant(instant), p -> false, Progress.to(err));
+        MumFold.of(databases.eventStore(), LogRange.upToInstant(instant), Progress.to(err));
     String dialectName = dialect.name().toLowerCase(java.util.Locale.ROOT);
     String about =
         "mum layout as of "

@@ -7,8 +7,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import org.axonframework.eventhandling.Segment;
 
 /**
  * Reads a processor's position from the lookup database's {@code layout_token_entry}. Tokens are
@@ -24,29 +28,32 @@ final class TokenReader {
   private TokenReader() {}
 
   static AppliedPosition read(Connection c, String processor) throws SQLException {
-    long lowest = Long.MAX_VALUE;
-    long highest = 0;
-    int segments = 0;
-    Set<Long> gaps = new TreeSet<>();
+    Map<Integer, Long> indexes = new TreeMap<>();
+    Map<Integer, Set<Long>> gaps = new TreeMap<>();
     try (PreparedStatement st =
-        c.prepareStatement("SELECT token FROM layout_token_entry WHERE processor_name = ?")) {
+        c.prepareStatement(
+            "SELECT segment, token FROM layout_token_entry WHERE processor_name = ?")) {
       st.setString(1, processor);
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
-          segments++;
-          byte[] token = rs.getBytes(1);
-          long index = token == null ? 0 : index(parse(token), gaps);
-          lowest = Math.min(lowest, index);
-          highest = Math.max(highest, index);
+          int segment = rs.getInt(1);
+          byte[] token = rs.getBytes(2);
+          Set<Long> segmentGaps = new TreeSet<>();
+          // A null token: the segment has applied nothing yet.
+          indexes.put(segment, token == null ? 0 : index(parse(token), segmentGaps));
+          gaps.put(segment, segmentGaps);
         }
       }
     }
-    if (segments == 0) {
-      return new AppliedPosition(0, 0, Set.of(), 0);
+    int[] ids = indexes.keySet().stream().mapToInt(Integer::intValue).toArray();
+    Map<Segment, Long> bySegment = new LinkedHashMap<>();
+    Map<Segment, Set<Long>> gapsBySegment = new LinkedHashMap<>();
+    for (int id : ids) {
+      Segment segment = Segment.computeSegment(id, ids);
+      bySegment.put(segment, indexes.get(id));
+      gapsBySegment.put(segment, gaps.get(id));
     }
-    long floor = lowest;
-    gaps.removeIf(gap -> gap > floor);
-    return new AppliedPosition(lowest, highest, gaps, segments);
+    return new AppliedPosition(bySegment, gapsBySegment);
   }
 
   private static JsonNode parse(byte[] token) {

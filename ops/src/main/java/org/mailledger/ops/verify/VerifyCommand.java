@@ -49,8 +49,8 @@ import picocli.CommandLine.Spec;
     },
     footerHeading = "%nExample:%n",
     footer = {
-      "  ops verify --layout mum --spring.datasource.url=jdbc:postgresql://127.0.0.1/mail \\",
-      "     --spring.datasource.username=mailledger"
+      "  SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1/mail \\",
+      "    ops verify --layout mum --spring.datasource.username=mailledger"
     })
 public class VerifyCommand implements Callable<Integer> {
 
@@ -77,8 +77,8 @@ public class VerifyCommand implements Callable<Integer> {
       MumFold fold =
           MumFold.of(
               databases.eventStore(),
-              LogRange.upToPosition(applied.lowest()),
-              applied.gaps()::contains,
+              LogRange.upToPosition(applied.highest()),
+              applied::applied,
               Progress.to(err));
       List<Difference> differences = Comparison.compare(fold.rows(), live.rows());
 
@@ -106,32 +106,28 @@ public class VerifyCommand implements Callable<Integer> {
   private static String header(AppliedPosition applied, long head) {
     StringBuilder text = new StringBuilder("Layout mum: ");
     if (applied.segments() == 0) {
-      text.append("no layout-mum token yet, so the tables should be empty;");
-    } else {
-      text.append("the live tables have applied the log up to position ")
-          .append(applied.lowest())
-          .append(" (layout-mum token, ")
-          .append(applied.segments())
-          .append(applied.segments() == 1 ? " segment);" : " segments);");
+      return text.append(
+              "no layout-mum token yet, so the tables should be empty; the log's head is ")
+          .append(head)
+          .append('.')
+          .toString();
     }
-    text.append(" the log's head is ").append(head).append('.');
-    long lag = head - applied.lowest();
-    if (lag > 0) {
-      text.append(" Compared up to position ")
-          .append(applied.lowest())
-          .append(": the ")
-          .append(lag)
-          .append(" later event(s) are not yet applied (lag, not an error).");
-    }
+    text.append("the live tables have applied the log up to position ").append(applied.highest());
     if (!applied.even()) {
-      text.append(" Segments are uneven (up to ")
-          .append(applied.highest())
-          .append("): rows of events after ")
-          .append(applied.lowest())
-          .append(" may show as differences until they catch up; run again.");
+      text.append(" (segments at ")
+          .append(applied.indexes().values())
+          .append("; each event is checked against the segment that handles it)");
     }
-    if (!applied.gaps().isEmpty()) {
-      text.append(" Positions not yet seen by the projection (gaps): ").append(applied.gaps());
+    text.append(", read from the layout-mum token; the log's head is ").append(head).append('.');
+    long lag = head - applied.highest();
+    if (lag > 0) {
+      text.append(" The ")
+          .append(lag)
+          .append(" later event(s) are not applied yet and not checked (lag, not an error).");
+    }
+    if (applied.anyGaps()) {
+      text.append(" Positions the projection has not seen yet (gaps) are not checked: ")
+          .append(applied.gaps().values());
     }
     return text.toString();
   }

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.LongPredicate;
+import java.util.function.BiPredicate;
 import javax.sql.DataSource;
 import org.mailledger.projection.support.RowId;
 import org.mailledger.schema.alias.AliasActivatedEvent;
@@ -86,17 +86,33 @@ public final class MumFold {
   private final List<String> warnings = new ArrayList<>();
   private long events;
   private long position;
+  private final BiPredicate<Long, Object> include;
+
+  public MumFold() {
+    this((position, event) -> true);
+  }
+
+  public MumFold(BiPredicate<Long, Object> include) {
+    this.include = include;
+  }
 
   /** Folds every event of {@code range} read from the event store behind {@code log}. */
-  public static MumFold of(DataSource log, LogRange range, LongPredicate skip, Progress progress) {
-    MumFold fold = new MumFold();
+  public static MumFold of(DataSource log, LogRange range, Progress progress) {
+    return of(log, range, (position, event) -> true, progress);
+  }
+
+  /**
+   * Folds the events of {@code range} that {@code include} accepts, given their position and
+   * record: how {@code ops verify} leaves out what a lagging segment has not applied yet.
+   */
+  public static MumFold of(
+      DataSource log, LogRange range, BiPredicate<Long, Object> include, Progress progress) {
+    MumFold fold = new MumFold(include);
     new EventLog(log)
         .forEach(
             range,
             event -> {
-              if (!skip.test(event.position())) {
-                fold.apply(event);
-              }
+              fold.apply(event);
               progress.step(event.position());
             });
     progress.done();
@@ -137,7 +153,9 @@ public final class MumFold {
           "event at position " + event.position() + " (" + event.payloadType() + ") is unreadable",
           e);
     }
-    apply(event.position(), payload);
+    if (include.test(event.position(), payload)) {
+      apply(event.position(), payload);
+    }
   }
 
   /** Applies one event record; the position only names it in warnings. */
