@@ -1,6 +1,9 @@
 package org.mailledger.ops;
 
 import org.mailledger.ops.config.ConfigCommand;
+import org.mailledger.ops.export.ExportCommand;
+import org.mailledger.ops.log.LogCommand;
+import org.mailledger.ops.verify.VerifyCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,7 +16,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = OpsVersion.class,
     description = "Mailledger operator tool.",
-    subcommands = {ConfigCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      ConfigCommand.class,
+      VerifyCommand.class,
+      ExportCommand.class,
+      LogCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public class OpsCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,134 @@
+package org.mailledger.ops.verify;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.mailledger.ops.config.Layout;
+import org.mailledger.ops.db.DatabaseOptions;
+import org.mailledger.projection.fold.EventLog;
+import org.mailledger.projection.fold.LogRange;
+import org.mailledger.projection.fold.MumFold;
+import org.mailledger.projection.fold.MumTables;
+import org.mailledger.projection.fold.Progress;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code ops verify}: holds the live lookup tables against a fold of the log. */
+@Command(
+    name = "verify",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    headerHeading = "%n",
+    header = "Check the live lookup tables against the log, row by row.",
+    descriptionHeading = "%nDescription:%n",
+    description = {
+      "Folds the log (domain_event_entry) in memory, independently of the projection,",
+      "and compares every row and column of the layout's tables with it. The fold",
+      "stops at the log position the live tables have applied (the layout-mum token,",
+      "read in the same snapshot as the rows), so a projection that lags but is",
+      "correct is reported clean, with its lag.",
+      "",
+      "Prints one line per difference: a missing row, an extra row, or a changed",
+      "column with its expected and actual value (password hashes shortened).",
+      "Progress goes to stderr on long logs.",
+      "",
+      "Databases are given as the app's properties: as options (below), as",
+      "-Dspring.datasource.url=... system properties, or as environment variables",
+      "(SPRING_DATASOURCE_URL, MAILLEDGER_LOOKUP_DATASOURCE_URL...). No Spring",
+      "context is started."
+    },
+    optionListHeading = "%nOptions:%n",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:the tables match the log",
+      "1:differences found",
+      "2:could not verify (database unreachable, unreadable log)"
+    },
+    footerHeading = "%nExample:%n",
+    footer = {
+      "  SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1/mail \\",
+      "    ops verify --layout mum --spring.datasource.username=mailledger"
+    })
+public class VerifyCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--layout",
+      required = true,
+      paramLabel = "LAYOUT",
+      description = "Lookup-table layout: mum.")
+  Layout layout;
+
+  @Mixin DatabaseOptions databases;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    try {
+      LiveTables live = LiveTables.read(databases.lookup());
+      AppliedPosition applied = live.applied();
+      EventLog log = new EventLog(databases.eventStore());
+      long head = log.head();
+      MumFold fold =
+          MumFold.of(
+              databases.eventStore(),
+              LogRange.upToPosition(applied.highest()),
+              applied::applied,
+              Progress.to(err));
+      List<Difference> differences = Comparison.compare(fold.rows(), live.rows());
+
+      out.println(header(applied, head));
+      fold.warnings().forEach(w -> out.println("warning  the log itself: " + w));
+      differences.forEach(out::println);
+      if (differences.isEmpty()) {
+        out.printf(
+            "OK: %d rows in %d tables match %d events of the log.%n",
+            fold.rows().size(), MumTables.TABLES.size(), fold.events());
+      } else {
+        out.printf(
+            "FAILED: %d difference(s); %d rows expected, %d live.%n",
+            differences.size(), fold.rows().size(), live.rows().size());
+      }
+      out.flush();
+      return differences.isEmpty() ? 0 : 1;
+    } catch (RuntimeException e) {
+      err.println("ops verify: " + e.getMessage());
+      err.flush();
+      return 2;
+    }
+  }
+
+  private static String header(AppliedPosition applied, long head) {
+    StringBuilder text = new StringBuilder("Layout mum: ");
+    if (applied.segments() == 0) {
+      return text.append(
+              "no layout-mum token yet, so the tables should be empty; the log's head is ")
+          .append(head)
+          .append('.')
+          .toString();
+    }
+    text.append("the live tables have applied the log up to position ").append(applied.highest());
+    if (!applied.even()) {
+      text.append(" (segments at ")
+          .append(applied.indexes().values())
+          .append("; each event is checked against the segment that handles it)");
+    }
+    text.append(", read from the layout-mum token; the log's head is ").append(head).append('.');
+    long lag = head - applied.highest();
+    if (lag > 0) {
+      text.append(" The ")
+          .append(lag)
+          .append(" later event(s) are not applied yet and not checked (lag, not an error).");
+    }
+    if (applied.anyGaps()) {
+      text.append(" Positions the projection has not seen yet (gaps) are not checked: ")
+          .append(applied.gaps().values());
+    }
+    return text.toString();
+  }
+}

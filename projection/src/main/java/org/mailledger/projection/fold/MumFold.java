@@ -1,0 +1,321 @@
+package org.mailledger.projection.fold;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiPredicate;
+import javax.sql.DataSource;
+import org.mailledger.projection.support.RowId;
+import org.mailledger.schema.alias.AliasActivatedEvent;
+import org.mailledger.schema.alias.AliasCreatedEvent;
+import org.mailledger.schema.alias.AliasDeactivatedEvent;
+import org.mailledger.schema.alias.AliasDeletedEvent;
+import org.mailledger.schema.alias.AliasDescriptionChangedEvent;
+import org.mailledger.schema.alias.AliasRecipientAddedEvent;
+import org.mailledger.schema.alias.AliasRecipientRemovedEvent;
+import org.mailledger.schema.alias.AliasSenderAddedEvent;
+import org.mailledger.schema.alias.AliasSenderRemovedEvent;
+import org.mailledger.schema.domain.DomainActivatedEvent;
+import org.mailledger.schema.domain.DomainCreatedEvent;
+import org.mailledger.schema.domain.DomainDeactivatedEvent;
+import org.mailledger.schema.domain.DomainDeletedEvent;
+import org.mailledger.schema.domain.DomainSettingsChangedEvent;
+import org.mailledger.schema.mailbox.MailboxActivatedEvent;
+import org.mailledger.schema.mailbox.MailboxCreatedEvent;
+import org.mailledger.schema.mailbox.MailboxDeactivatedEvent;
+import org.mailledger.schema.mailbox.MailboxDeletedEvent;
+import org.mailledger.schema.mailbox.MailboxNameChangedEvent;
+import org.mailledger.schema.mailbox.MailboxPasswordChangedEvent;
+import org.mailledger.schema.mailbox.MailboxQuotaChangedEvent;
+import org.mailledger.schema.mailbox.MailboxRenamedEvent;
+import org.mailledger.schema.mailbox.MailboxSendOnlyChangedEvent;
+import org.mailledger.schema.tls.TlsPolicyRemovedEvent;
+import org.mailledger.schema.tls.TlsPolicySetEvent;
+
+/**
+ * Folds the log into the rows the {@code mum} tables should hold, in memory. Written apart from
+ * {@code MumLayoutProjection} on purpose: it is the cross-check that {@code ops verify} holds the
+ * live tables against, and the point-in-time source of {@code ops export}. It shares with the
+ * projection only the contract (the event records, {@link RowId}, the table columns), not code.
+ *
+ * <p>A change to a row the fold does not hold (which the projection would stop on) is kept as a
+ * warning rather than an error, so one damaged stretch of log does not hide the rest.
+ */
+public final class MumFold {
+
+  private static final long GIB = 1024L * 1024L * 1024L;
+  private static final Set<Class<?>> EVENTS =
+      Set.of(
+          DomainCreatedEvent.class,
+          DomainSettingsChangedEvent.class,
+          DomainActivatedEvent.class,
+          DomainDeactivatedEvent.class,
+          DomainDeletedEvent.class,
+          MailboxCreatedEvent.class,
+          MailboxPasswordChangedEvent.class,
+          MailboxQuotaChangedEvent.class,
+          MailboxNameChangedEvent.class,
+          MailboxSendOnlyChangedEvent.class,
+          MailboxActivatedEvent.class,
+          MailboxDeactivatedEvent.class,
+          MailboxRenamedEvent.class,
+          MailboxDeletedEvent.class,
+          AliasCreatedEvent.class,
+          AliasRecipientAddedEvent.class,
+          AliasRecipientRemovedEvent.class,
+          AliasSenderAddedEvent.class,
+          AliasSenderRemovedEvent.class,
+          AliasDescriptionChangedEvent.class,
+          AliasActivatedEvent.class,
+          AliasDeactivatedEvent.class,
+          AliasDeletedEvent.class,
+          TlsPolicySetEvent.class,
+          TlsPolicyRemovedEvent.class);
+  private static final Map<String, Class<?>> BY_NAME = byName();
+
+  // Axon's Jackson serializer writes a record's fields as a JSON object; a field added by a later
+  // revision must not make an older tool fail.
+  private static final ObjectMapper JSON =
+      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+  private final MumRows rows = new MumRows();
+  private final List<String> warnings = new ArrayList<>();
+  private long events;
+  private long position;
+  private final BiPredicate<Long, Object> include;
+
+  public MumFold() {
+    this((position, event) -> true);
+  }
+
+  public MumFold(BiPredicate<Long, Object> include) {
+    this.include = include;
+  }
+
+  /** Folds every event of {@code range} read from the event store behind {@code log}. */
+  public static MumFold of(DataSource log, LogRange range, Progress progress) {
+    return of(log, range, (position, event) -> true, progress);
+  }
+
+  /**
+   * Folds the events of {@code range} that {@code include} accepts, given their position and
+   * record: how {@code ops verify} leaves out what a lagging segment has not applied yet.
+   */
+  public static MumFold of(
+      DataSource log, LogRange range, BiPredicate<Long, Object> include, Progress progress) {
+    MumFold fold = new MumFold(include);
+    new EventLog(log)
+        .forEach(
+            range,
+            event -> {
+              fold.apply(event);
+              progress.step(event.position());
+            });
+    progress.done();
+    return fold;
+  }
+
+  public MumRows rows() {
+    return rows;
+  }
+
+  /** Changes to rows that were not there, in log order. */
+  public List<String> warnings() {
+    return warnings;
+  }
+
+  /** How many events were folded, those of other kinds (admins, tokens) included. */
+  public long events() {
+    return events;
+  }
+
+  /** The position of the last event folded, 0 before any. */
+  public long position() {
+    return position;
+  }
+
+  public void apply(StoredEvent event) {
+    events++;
+    position = event.position();
+    Class<?> type = BY_NAME.get(event.payloadType());
+    if (type == null) {
+      return; // events of no mum table: admin accounts, API tokens
+    }
+    Object payload;
+    try {
+      payload = JSON.readValue(event.payload(), type);
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          "event at position " + event.position() + " (" + event.payloadType() + ") is unreadable",
+          e);
+    }
+    if (include.test(event.position(), payload)) {
+      apply(event.position(), payload);
+    }
+  }
+
+  /** Applies one event record; the position only names it in warnings. */
+  public void apply(long at, Object event) {
+    if (event instanceof DomainCreatedEvent e) {
+      rows.put(
+          "domains",
+          RowId.of(e.domainId()),
+          e.domainId(),
+          e.name(),
+          e.description(),
+          gigabytes(e.defaultQuotaBytes()),
+          gigabytes(e.maxQuotaBytes()),
+          e.maxAliases(),
+          e.maxMailboxes(),
+          null,
+          true);
+    } else if (event instanceof DomainSettingsChangedEvent e) {
+      var row = row(at, "domains", RowId.of(e.domainId()));
+      if (row != null) {
+        row.put("description", e.description());
+        row.put("quota", gigabytes(e.defaultQuotaBytes()));
+        row.put("max_quota", gigabytes(e.maxQuotaBytes()));
+        row.put("max_aliases", (long) e.maxAliases());
+        row.put("max_mailboxes", (long) e.maxMailboxes());
+      }
+    } else if (event instanceof DomainActivatedEvent e) {
+      set(at, "domains", RowId.of(e.domainId()), "active", true);
+    } else if (event instanceof DomainDeactivatedEvent e) {
+      set(at, "domains", RowId.of(e.domainId()), "active", false);
+    } else if (event instanceof DomainDeletedEvent e) {
+      remove(at, "domains", RowId.of(e.domainId()));
+    } else if (event instanceof MailboxCreatedEvent e) {
+      rows.put(
+          "mailboxes",
+          RowId.of(e.mailboxId()),
+          e.mailboxId(),
+          localPart(e.address()),
+          e.passwordHash(),
+          e.name(),
+          RowId.of(e.domainId()),
+          null,
+          gigabytes(e.quotaBytes()),
+          e.home(),
+          "maildir:" + e.maildir(),
+          e.sendOnly(),
+          true);
+    } else if (event instanceof MailboxPasswordChangedEvent e) {
+      setMailbox(at, e.mailboxId(), "password", e.passwordHash());
+    } else if (event instanceof MailboxQuotaChangedEvent e) {
+      setMailbox(at, e.mailboxId(), "quota", gigabytes(e.quotaBytes()));
+    } else if (event instanceof MailboxNameChangedEvent e) {
+      setMailbox(at, e.mailboxId(), "name", e.name());
+    } else if (event instanceof MailboxSendOnlyChangedEvent e) {
+      setMailbox(at, e.mailboxId(), "send_only", e.sendOnly());
+    } else if (event instanceof MailboxActivatedEvent e) {
+      setMailbox(at, e.mailboxId(), "active", true);
+    } else if (event instanceof MailboxDeactivatedEvent e) {
+      setMailbox(at, e.mailboxId(), "active", false);
+      // A rename stays in its domain: only the local part changes, the row keeps its id.
+    } else if (event instanceof MailboxRenamedEvent e) {
+      setMailbox(at, e.mailboxId(), "local_part", localPart(e.newAddress()));
+    } else if (event instanceof MailboxDeletedEvent e) {
+      remove(at, "mailboxes", RowId.of(e.mailboxId()));
+    } else if (event instanceof AliasCreatedEvent e) {
+      long alias = RowId.of(e.aliasId());
+      rows.put(
+          "aliases",
+          alias,
+          e.aliasId(),
+          localPart(e.address()),
+          e.description(),
+          RowId.of(e.domainId()),
+          true);
+      for (String recipient : e.recipients()) {
+        rows.put("alias_recipients", RowId.of(e.aliasId(), recipient), alias, recipient, null);
+      }
+    } else if (event instanceof AliasRecipientAddedEvent e) {
+      rows.put(
+          "alias_recipients",
+          RowId.of(e.aliasId(), e.recipient()),
+          RowId.of(e.aliasId()),
+          e.recipient(),
+          null);
+    } else if (event instanceof AliasRecipientRemovedEvent e) {
+      remove(at, "alias_recipients", RowId.of(e.aliasId(), e.recipient()));
+    } else if (event instanceof AliasSenderAddedEvent e) {
+      rows.put(
+          "alias_senders",
+          RowId.of(e.aliasId(), e.mailboxId()),
+          RowId.of(e.aliasId()),
+          RowId.of(e.mailboxId()));
+    } else if (event instanceof AliasSenderRemovedEvent e) {
+      remove(at, "alias_senders", RowId.of(e.aliasId(), e.mailboxId()));
+    } else if (event instanceof AliasDescriptionChangedEvent e) {
+      set(at, "aliases", RowId.of(e.aliasId()), "description", e.description());
+    } else if (event instanceof AliasActivatedEvent e) {
+      set(at, "aliases", RowId.of(e.aliasId()), "active", true);
+    } else if (event instanceof AliasDeactivatedEvent e) {
+      set(at, "aliases", RowId.of(e.aliasId()), "active", false);
+    } else if (event instanceof AliasDeletedEvent e) {
+      long alias = RowId.of(e.aliasId());
+      // The tables cascade a deleted alias to its recipients and senders.
+      rows.table("alias_recipients").values().removeIf(r -> alias == (Long) r.get("alias_id"));
+      rows.table("alias_senders").values().removeIf(r -> alias == (Long) r.get("alias_id"));
+      remove(at, "aliases", alias);
+    } else if (event instanceof TlsPolicySetEvent e) {
+      rows.put(
+          "tls_policies",
+          RowId.of(e.destination()),
+          e.destination(),
+          e.policy(),
+          e.params() == null || e.params().isEmpty() ? null : e.params(),
+          e.description(),
+          true);
+    } else if (event instanceof TlsPolicyRemovedEvent e) {
+      remove(at, "tls_policies", RowId.of(e.destination()));
+    }
+  }
+
+  private Map<String, Object> row(long at, String table, long id) {
+    Map<String, Object> row = rows.table(table).get(id);
+    if (row == null) {
+      warnings.add("position " + at + ": no " + table + " row " + id + " to change");
+    }
+    return row;
+  }
+
+  private void set(long at, String table, long id, String column, Object value) {
+    Map<String, Object> row = row(at, table, id);
+    if (row != null) {
+      row.put(column, MumTables.normalise(column, value));
+    }
+  }
+
+  private void setMailbox(long at, String mailboxId, String column, Object value) {
+    set(at, "mailboxes", RowId.of(mailboxId), column, value);
+  }
+
+  private void remove(long at, String table, long id) {
+    if (rows.table(table).remove(id) == null) {
+      warnings.add("position " + at + ": no " + table + " row " + id + " to delete");
+    }
+  }
+
+  /** MUM keeps whole GB; a quota that is not a whole number of GB is rounded up. */
+  private static long gigabytes(long bytes) {
+    return (bytes + GIB - 1) / GIB;
+  }
+
+  /** The catch-all {@code @domain} has the empty local part. */
+  private static String localPart(String address) {
+    return address.substring(0, address.lastIndexOf('@'));
+  }
+
+  private static Map<String, Class<?>> byName() {
+    var map = new java.util.HashMap<String, Class<?>>();
+    for (Class<?> type : EVENTS) {
+      map.put(type.getName(), type);
+    }
+    return Map.copyOf(map);
+  }
+}
