@@ -78,6 +78,18 @@ public abstract class ProjectionTestBase {
     assertThat(progress.awaitPosition(GROUP, head, Duration.ofSeconds(60)))
         .as("layout-mum reaches log position %d", head)
         .isTrue();
+    StreamingEventProcessor processor =
+        processing.eventProcessor(GROUP, StreamingEventProcessor.class).orElseThrow();
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    // A replay token stays "replaying" until an event past the reset arrives; caught up is the
+    // test.
+    while (processor.processingStatus().values().stream()
+            .anyMatch(s -> !s.isCaughtUp() || s.isErrorState())
+        && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(processor.processingStatus().values())
+        .allMatch(s -> s.isCaughtUp() && !s.isErrorState());
   }
 
   /** Every row of every table of the layout, in a stable order, for comparisons. */

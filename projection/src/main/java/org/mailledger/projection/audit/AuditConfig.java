@@ -33,8 +33,12 @@ public class AuditConfig {
                 (config, builder) ->
                     builder
                         .batchSize(properties.projectionBatchSize())
-                        .initialSegmentCount(properties.projectionSegments())
-                        .maxClaimedSegments(properties.projectionSegments()))
+                        .initialSegmentCount(
+                            properties.segmentsFor(
+                                org.mailledger.projection.lookup.Dialect.POSTGRESQL))
+                        .maxClaimedSegments(
+                            properties.segmentsFor(
+                                org.mailledger.projection.lookup.Dialect.POSTGRESQL)))
             // The remembered settings of an aggregate are read and written by one segment at a
             // time, in the aggregate's own order; different aggregates run in parallel.
             .registerSequencingPolicy(group, config -> SequentialPerAggregatePolicy.instance())

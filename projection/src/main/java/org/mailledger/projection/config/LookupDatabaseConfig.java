@@ -25,6 +25,11 @@ public class LookupDatabaseConfig {
     dataSource.setUsername(own.username());
     dataSource.setPassword(own.password());
     dataSource.setPoolName("lookup");
+    if (own.url().startsWith("jdbc:mysql:") || own.url().startsWith("jdbc:mariadb:")) {
+      // InnoDB's default REPEATABLE READ takes gap locks on the unique keys, and the segments of
+      // a layout, writing different domains' rows into the same tables, then deadlock each other.
+      dataSource.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+    }
     return new LookupDatabase(dataSource);
   }
 }

@@ -10,20 +10,29 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param layouts the layouts to keep: mum (more in later releases)
  * @param lookup where the lookup tables live; unset means the event store's own database
  * @param projectionBatchSize events applied per transaction while catching up or replaying
- * @param projectionSegments segments of each layout's processor, the unit of parallelism
+ * @param projectionSegments segments of each layout's processor, the unit of parallelism; unset: 4
+ *     on PostgreSQL, 1 on MySQL/MariaDB, where parallel segments deadlock on InnoDB's key locks
  */
 @ConfigurationProperties("mailledger")
 public record ProjectionProperties(
     @DefaultValue("mum") List<String> layouts,
     @DefaultValue Lookup lookup,
     @DefaultValue("500") int projectionBatchSize,
-    @DefaultValue("4") int projectionSegments) {
+    Integer projectionSegments) {
 
   /** The lookup database; an empty url means the event store's database. */
   public record Lookup(@DefaultValue Datasource datasource) {}
 
   /** JDBC coordinates of the lookup database. */
   public record Datasource(String url, String username, String password) {}
+
+  /** The segment count for a layout whose tables live in the given dialect. */
+  public int segmentsFor(org.mailledger.projection.lookup.Dialect dialect) {
+    if (projectionSegments != null) {
+      return projectionSegments;
+    }
+    return dialect == org.mailledger.projection.lookup.Dialect.MYSQL ? 1 : 4;
+  }
 
   public boolean keeps(String layout) {
     return layouts.stream().map(String::trim).anyMatch(layout::equalsIgnoreCase);

@@ -83,7 +83,15 @@ public final class WriteBatch {
         for (String table : tableOrder) {
           Map<Upsert, Map<Object, Object[]>> byUpsert = upserts.byTable().get(table);
           if (byUpsert != null) {
-            byUpsert.forEach((upsert, rows) -> send(jdbc, upsert, new ArrayList<>(rows.values())));
+            // Rows in id order: concurrent transactions then take key locks in the same order.
+            byUpsert.forEach(
+                (upsert, rows) -> {
+                  List<Object[]> sorted = new ArrayList<>(rows.values());
+                  sorted.sort(
+                      (a, b) ->
+                          Long.compare(((Number) a[0]).longValue(), ((Number) b[0]).longValue()));
+                  send(jdbc, upsert, sorted);
+                });
           }
         }
       } else {

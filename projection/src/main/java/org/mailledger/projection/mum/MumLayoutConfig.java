@@ -58,8 +58,8 @@ public class MumLayoutConfig {
                 (config, builder) ->
                     builder
                         .batchSize(properties.projectionBatchSize())
-                        .initialSegmentCount(properties.projectionSegments())
-                        .maxClaimedSegments(properties.projectionSegments()))
+                        .initialSegmentCount(properties.segmentsFor(lookup.dialect()))
+                        .maxClaimedSegments(properties.segmentsFor(lookup.dialect())))
             .registerTokenStore(
                 group,
                 config ->

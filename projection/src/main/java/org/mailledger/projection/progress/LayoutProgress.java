@@ -42,6 +42,13 @@ public class LayoutProgress {
     if (status.isEmpty() || status.values().stream().anyMatch(EventTrackerStatus::isErrorState)) {
       return OptionalLong.empty();
     }
+    // A segment released after an error (or not claimed yet) is simply absent: the claimed ones
+    // must cover the whole sequence space, or part of the log may not be applied.
+    double covered =
+        status.values().stream().mapToDouble(s -> 1.0 / (s.getSegment().getMask() + 1)).sum();
+    if (covered < 0.999_999) {
+      return OptionalLong.empty();
+    }
     long min = Long.MAX_VALUE;
     for (EventTrackerStatus segment : status.values()) {
       TrackingToken token =

@@ -280,7 +280,7 @@ class ReplayBenchmarkTest extends ProjectionTestBase {
         + ". Processor "
         + GROUP
         + ": pooled streaming, "
-        + properties.projectionSegments()
+        + properties.segmentsFor(lookup.dialect())
         + " segments, batch "
         + properties.projectionBatchSize()
         + "; lookup tables in the event store's database. Medians of "
