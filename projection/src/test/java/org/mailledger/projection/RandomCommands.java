@@ -44,7 +44,7 @@ import org.mailledger.schema.value.Secret;
  * refusals, renames, cascades and re-creations all happen. Refused commands are counted, not
  * failures: the point is a log with every kind of event in it.
  */
-class RandomCommands {
+public class RandomCommands {
 
   private static final String HASH =
       "{BLF-CRYPT}$2y$04$abcdefghijklmnopqrstuu5Yy3xQ8DtrW0eHbsyL.LVpr/DWw6X2q";
@@ -62,7 +62,7 @@ class RandomCommands {
   int accepted;
   int refused;
 
-  RandomCommands(long seed) {
+  public RandomCommands(long seed) {
     this.random = new Random(seed);
     this.prefix = "r" + UUID.randomUUID().toString().substring(0, 6);
     for (int i = 0; i < 4; i++) {
@@ -71,7 +71,7 @@ class RandomCommands {
     }
   }
 
-  void run(int count, Consumer<Object> send) {
+  public void run(int count, Consumer<Object> send) {
     for (int i = 0; i < count; i++) {
       onAccepted = () -> {};
       try {

@@ -6,11 +6,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.mailledger.projection.lookup.Dialect;
 import org.mailledger.projection.lookup.LookupDatabase;
-import org.mailledger.projection.lookup.Upsert;
 import org.mailledger.projection.lookup.WriteBatch;
-import org.mailledger.projection.support.RowId;
 import org.mailledger.schema.alias.AliasActivatedEvent;
 import org.mailledger.schema.alias.AliasCreatedEvent;
 import org.mailledger.schema.alias.AliasDeactivatedEvent;
@@ -36,83 +33,30 @@ import org.mailledger.schema.mailbox.MailboxRenamedEvent;
 import org.mailledger.schema.mailbox.MailboxSendOnlyChangedEvent;
 import org.mailledger.schema.tls.TlsPolicyRemovedEvent;
 import org.mailledger.schema.tls.TlsPolicySetEvent;
-import org.mailledger.schema.value.Quota;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Keeps the tables of MUM's layout. Handlers only describe their writes; each transaction of the
- * processor sends them as JDBC batches when it commits (see {@link WriteBatch}), which is what
- * makes a replay fast. Every write is idempotent (upserts by natural key, updates by row id), and
- * an update or delete that finds no row stops the processor with a {@link MissingRowException}
- * instead of losing the change. Row ids derive from aggregate identities ({@link RowId}), so a
- * replay yields identical rows and no handler needs to read a table.
+ * Keeps the tables of MUM's layout through a {@link MumWriter}, which a rebuild uses as well.
+ * Handlers only describe their writes; each transaction of the processor sends them as JDBC batches
+ * when it commits (see {@link WriteBatch}), which is what makes a replay fast. Every write is
+ * idempotent (upserts by natural key, updates by row id), and an update or delete that finds no row
+ * stops the processor with a {@link MissingRowException} instead of losing the change. Row ids
+ * derive from aggregate identities ({@link RowId}), so a replay yields identical rows and no
+ * handler needs to read a table.
  */
 @ProcessingGroup(MumLayoutProjection.GROUP)
 public class MumLayoutProjection {
 
   public static final String GROUP = "layout-mum";
-  static final List<String> TABLES =
-      List.of(
-          "domains", "tls_policies", "mailboxes", "aliases", "alias_recipients", "alias_senders");
+  static final List<String> TABLES = MumWriter.TABLES;
   private static final String BATCH = MumLayoutProjection.class.getName() + ".batch";
 
   private final JdbcTemplate jdbc;
-  private final Upsert upsertDomain;
-  private final Upsert upsertMailbox;
-  private final Upsert upsertAlias;
-  private final Upsert upsertRecipient;
-  private final Upsert upsertSender;
-  private final Upsert upsertTlsPolicy;
+  private final MumWriter writer;
 
   public MumLayoutProjection(LookupDatabase lookup) {
     this.jdbc = lookup.jdbc();
-    Dialect dialect = lookup.dialect();
-    upsertDomain =
-        new Upsert(
-            dialect,
-            "domains",
-            List.of(
-                "id",
-                "aggregate_id",
-                "domain",
-                "description",
-                "quota",
-                "max_quota",
-                "max_aliases",
-                "max_mailboxes",
-                "active"));
-    upsertMailbox =
-        new Upsert(
-            dialect,
-            "mailboxes",
-            List.of(
-                "id",
-                "aggregate_id",
-                "local_part",
-                "password",
-                "name",
-                "domain_id",
-                "quota",
-                "homedir",
-                "maildir",
-                "send_only",
-                "active"));
-    upsertAlias =
-        new Upsert(
-            dialect,
-            "aliases",
-            List.of("id", "aggregate_id", "local_part", "description", "domain_id", "active"));
-    upsertRecipient =
-        new Upsert(
-            dialect,
-            "alias_recipients",
-            List.of("id", "alias_id", "recipient_address", "mailbox_id"));
-    upsertSender = new Upsert(dialect, "alias_senders", List.of("id", "alias_id", "mailbox_id"));
-    upsertTlsPolicy =
-        new Upsert(
-            dialect,
-            "tls_policies",
-            List.of("id", "domain", "policy", "params", "description", "active"));
+    this.writer = new MumWriter(lookup.dialect(), "");
   }
 
   /** This transaction's writes, sent just before it commits. */
@@ -121,7 +65,7 @@ public class MumLayoutProjection {
     return unitOfWork.getOrComputeResource(
         BATCH,
         key -> {
-          WriteBatch batch = new WriteBatch(TABLES);
+          WriteBatch batch = writer.newBatch();
           unitOfWork.onPrepareCommit(u -> batch.flush(jdbc));
           return batch;
         });
@@ -129,222 +73,127 @@ public class MumLayoutProjection {
 
   @EventHandler
   void on(DomainCreatedEvent e) {
-    batch()
-        .upsert(
-            upsertDomain,
-            RowId.of(e.domainId()),
-            e.domainId(),
-            e.name(),
-            e.description(),
-            gigabytes(e.defaultQuotaBytes()),
-            gigabytes(e.maxQuotaBytes()),
-            e.maxAliases(),
-            e.maxMailboxes(),
-            true);
+    writer.apply(e, batch());
   }
 
   @EventHandler
   void on(DomainSettingsChangedEvent e) {
-    batch()
-        .execute(
-            "UPDATE domains SET description = ?, quota = ?, max_quota = ?, max_aliases = ?, max_mailboxes = ? WHERE id = ?",
-            "domain " + e.name(),
-            e.description(),
-            gigabytes(e.defaultQuotaBytes()),
-            gigabytes(e.maxQuotaBytes()),
-            e.maxAliases(),
-            e.maxMailboxes(),
-            RowId.of(e.domainId()));
+    writer.apply(e, batch());
   }
 
   @EventHandler
   void on(DomainActivatedEvent e) {
-    batch()
-        .execute(
-            "UPDATE domains SET active = ? WHERE id = ?",
-            "domain " + e.name(),
-            true,
-            RowId.of(e.domainId()));
+    writer.apply(e, batch());
   }
 
   @EventHandler
   void on(DomainDeactivatedEvent e) {
-    batch()
-        .execute(
-            "UPDATE domains SET active = ? WHERE id = ?",
-            "domain " + e.name(),
-            false,
-            RowId.of(e.domainId()));
+    writer.apply(e, batch());
   }
 
   @EventHandler
   void on(DomainDeletedEvent e) {
-    batch()
-        .execute("DELETE FROM domains WHERE id = ?", "domain " + e.name(), RowId.of(e.domainId()));
+    writer.apply(e, batch());
   }
 
   @EventHandler
   void on(MailboxCreatedEvent e) {
-    batch()
-        .upsert(
-            upsertMailbox,
-            RowId.of(e.mailboxId()),
-            e.mailboxId(),
-            localPart(e.address()),
-            e.passwordHash(),
-            e.name(),
-            RowId.of(e.domainId()),
-            gigabytes(e.quotaBytes()),
-            e.home(),
-            "maildir:" + e.maildir(),
-            e.sendOnly(),
-            true);
+    writer.apply(e, batch());
   }
 
   @EventHandler
   void on(MailboxPasswordChangedEvent e) {
-    updateMailbox("password = ?", e.passwordHash(), e.mailboxId(), e.address());
+    writer.apply(e, batch());
   }
 
   @EventHandler
   void on(MailboxQuotaChangedEvent e) {
-    updateMailbox("quota = ?", gigabytes(e.quotaBytes()), e.mailboxId(), e.address());
+    writer.apply(e, batch());
   }
 
   @EventHandler
   void on(MailboxNameChangedEvent e) {
-    updateMailbox("name = ?", e.name(), e.mailboxId(), e.address());
+    writer.apply(e, batch());
   }
 
   @EventHandler
   void on(MailboxSendOnlyChangedEvent e) {
-    updateMailbox("send_only = ?", e.sendOnly(), e.mailboxId(), e.address());
+    writer.apply(e, batch());
   }
 
   @EventHandler
   void on(MailboxActivatedEvent e) {
-    updateMailbox("active = ?", true, e.mailboxId(), e.address());
+    writer.apply(e, batch());
   }
 
   @EventHandler
   void on(MailboxDeactivatedEvent e) {
-    updateMailbox("active = ?", false, e.mailboxId(), e.address());
+    writer.apply(e, batch());
   }
 
   @EventHandler
   void on(MailboxRenamedEvent e) {
-    updateMailbox("local_part = ?", localPart(e.newAddress()), e.mailboxId(), e.oldAddress());
+    writer.apply(e, batch());
   }
 
   @EventHandler
   void on(MailboxDeletedEvent e) {
-    batch()
-        .execute(
-            "DELETE FROM mailboxes WHERE id = ?",
-            "mailbox " + e.address(),
-            RowId.of(e.mailboxId()));
+    writer.apply(e, batch());
   }
 
   @EventHandler
   void on(AliasCreatedEvent e) {
-    long aliasId = RowId.of(e.aliasId());
-    WriteBatch batch = batch();
-    batch.upsert(
-        upsertAlias,
-        aliasId,
-        e.aliasId(),
-        localPart(e.address()),
-        e.description(),
-        RowId.of(e.domainId()),
-        true);
-    for (String recipient : e.recipients()) {
-      batch.upsert(upsertRecipient, RowId.of(e.aliasId(), recipient), aliasId, recipient, null);
-    }
+    writer.apply(e, batch());
   }
 
   @EventHandler
   void on(AliasRecipientAddedEvent e) {
-    batch()
-        .upsert(
-            upsertRecipient,
-            RowId.of(e.aliasId(), e.recipient()),
-            RowId.of(e.aliasId()),
-            e.recipient(),
-            null);
+    writer.apply(e, batch());
   }
 
   @EventHandler
   void on(AliasRecipientRemovedEvent e) {
-    batch()
-        .execute(
-            "DELETE FROM alias_recipients WHERE id = ?",
-            "recipient " + e.recipient() + " of alias " + e.address(),
-            RowId.of(e.aliasId(), e.recipient()));
+    writer.apply(e, batch());
   }
 
   @EventHandler
   void on(AliasSenderAddedEvent e) {
-    batch()
-        .upsert(
-            upsertSender,
-            RowId.of(e.aliasId(), e.mailboxId()),
-            RowId.of(e.aliasId()),
-            RowId.of(e.mailboxId()));
+    writer.apply(e, batch());
   }
 
   @EventHandler
   void on(AliasSenderRemovedEvent e) {
-    batch()
-        .execute(
-            "DELETE FROM alias_senders WHERE id = ?",
-            "sender " + e.mailboxAddress() + " of alias " + e.address(),
-            RowId.of(e.aliasId(), e.mailboxId()));
+    writer.apply(e, batch());
   }
 
   @EventHandler
   void on(AliasDescriptionChangedEvent e) {
-    updateAlias("description = ?", e.description(), e.aliasId(), e.address());
+    writer.apply(e, batch());
   }
 
   @EventHandler
   void on(AliasActivatedEvent e) {
-    updateAlias("active = ?", true, e.aliasId(), e.address());
+    writer.apply(e, batch());
   }
 
   @EventHandler
   void on(AliasDeactivatedEvent e) {
-    updateAlias("active = ?", false, e.aliasId(), e.address());
+    writer.apply(e, batch());
   }
 
   @EventHandler
   void on(AliasDeletedEvent e) {
-    long aliasId = RowId.of(e.aliasId());
-    WriteBatch batch = batch();
-    batch.execute("DELETE FROM alias_recipients WHERE alias_id = ?", null, aliasId);
-    batch.execute("DELETE FROM alias_senders WHERE alias_id = ?", null, aliasId);
-    batch.execute("DELETE FROM aliases WHERE id = ?", "alias " + e.address(), aliasId);
+    writer.apply(e, batch());
   }
 
   @EventHandler
   void on(TlsPolicySetEvent e) {
-    batch()
-        .upsert(
-            upsertTlsPolicy,
-            RowId.of(e.destination()),
-            e.destination(),
-            e.policy(),
-            e.params().isEmpty() ? null : e.params(),
-            e.description(),
-            true);
+    writer.apply(e, batch());
   }
 
   @EventHandler
   void on(TlsPolicyRemovedEvent e) {
-    batch()
-        .execute(
-            "DELETE FROM tls_policies WHERE id = ?",
-            "TLS policy " + e.destination(),
-            RowId.of(e.destination()));
+    writer.apply(e, batch());
   }
 
   /**
@@ -362,32 +211,5 @@ public class MumLayoutProjection {
             "tls_policies")) {
       jdbc.update("DELETE FROM " + table);
     }
-  }
-
-  private void updateMailbox(String assignment, Object value, String mailboxId, String address) {
-    batch()
-        .execute(
-            "UPDATE mailboxes SET " + assignment + " WHERE id = ?",
-            "mailbox " + address,
-            value,
-            RowId.of(mailboxId));
-  }
-
-  private void updateAlias(String assignment, Object value, String aliasId, String address) {
-    batch()
-        .execute(
-            "UPDATE aliases SET " + assignment + " WHERE id = ?",
-            "alias " + address,
-            value,
-            RowId.of(aliasId));
-  }
-
-  /** MUM keeps quotas in whole GB; a quota that is not a whole number of GB is rounded up. */
-  private static long gigabytes(long bytes) {
-    return Quota.ofBytes(bytes).gigabytes();
-  }
-
-  private static String localPart(String address) {
-    return address.substring(0, address.lastIndexOf('@'));
   }
 }

@@ -1,0 +1,444 @@
+package org.mailledger.projection.mum;
+
+import java.util.List;
+import org.mailledger.projection.lookup.Dialect;
+import org.mailledger.projection.lookup.Upsert;
+import org.mailledger.projection.lookup.WriteBatch;
+import org.mailledger.projection.support.RowId;
+import org.mailledger.schema.alias.AliasActivatedEvent;
+import org.mailledger.schema.alias.AliasCreatedEvent;
+import org.mailledger.schema.alias.AliasDeactivatedEvent;
+import org.mailledger.schema.alias.AliasDeletedEvent;
+import org.mailledger.schema.alias.AliasDescriptionChangedEvent;
+import org.mailledger.schema.alias.AliasRecipientAddedEvent;
+import org.mailledger.schema.alias.AliasRecipientRemovedEvent;
+import org.mailledger.schema.alias.AliasSenderAddedEvent;
+import org.mailledger.schema.alias.AliasSenderRemovedEvent;
+import org.mailledger.schema.domain.DomainActivatedEvent;
+import org.mailledger.schema.domain.DomainCreatedEvent;
+import org.mailledger.schema.domain.DomainDeactivatedEvent;
+import org.mailledger.schema.domain.DomainDeletedEvent;
+import org.mailledger.schema.domain.DomainSettingsChangedEvent;
+import org.mailledger.schema.mailbox.MailboxActivatedEvent;
+import org.mailledger.schema.mailbox.MailboxCreatedEvent;
+import org.mailledger.schema.mailbox.MailboxDeactivatedEvent;
+import org.mailledger.schema.mailbox.MailboxDeletedEvent;
+import org.mailledger.schema.mailbox.MailboxNameChangedEvent;
+import org.mailledger.schema.mailbox.MailboxPasswordChangedEvent;
+import org.mailledger.schema.mailbox.MailboxQuotaChangedEvent;
+import org.mailledger.schema.mailbox.MailboxRenamedEvent;
+import org.mailledger.schema.mailbox.MailboxSendOnlyChangedEvent;
+import org.mailledger.schema.tls.TlsPolicyRemovedEvent;
+import org.mailledger.schema.tls.TlsPolicySetEvent;
+import org.mailledger.schema.value.Quota;
+
+/**
+ * The writes of MUM's layout for each event, as {@link WriteBatch} steps, into the live tables or
+ * into a rebuild's shadow tables (the same names with a prefix). Kept apart from the Axon handler
+ * so a rebuild that reads the log itself applies exactly the same logic. Every write is idempotent
+ * (upserts by natural key, updates by row id); an update or delete that finds no row is a {@link
+ * MissingRowException} when the batch is sent.
+ */
+public final class MumWriter {
+
+  /** The layout's tables, parents first: the order a batch sends grouped upserts in. */
+  public static final List<String> TABLES =
+      List.of(
+          "domains", "tls_policies", "mailboxes", "aliases", "alias_recipients", "alias_senders");
+
+  private final String prefix;
+  private final Upsert upsertDomain;
+  private final Upsert upsertMailbox;
+  private final Upsert upsertAlias;
+  private final Upsert upsertRecipient;
+  private final Upsert upsertSender;
+  private final Upsert upsertTlsPolicy;
+  private final String updateDomains;
+  private final String deleteDomains;
+  private final String updateMailboxes;
+  private final String deleteMailboxes;
+  private final String updateAliases;
+  private final String deleteAliases;
+  private final String deleteAliasRecipients;
+  private final String deleteAliasSenders;
+  private final String deleteTlsPolicies;
+
+  /**
+   * @param prefix put before every table name: empty for the live tables
+   */
+  public MumWriter(Dialect dialect, String prefix) {
+    this.prefix = prefix;
+    updateDomains = "UPDATE " + prefix + "domains SET";
+    deleteDomains = "DELETE FROM " + prefix + "domains WHERE";
+    updateMailboxes = "UPDATE " + prefix + "mailboxes SET";
+    deleteMailboxes = "DELETE FROM " + prefix + "mailboxes WHERE";
+    updateAliases = "UPDATE " + prefix + "aliases SET";
+    deleteAliases = "DELETE FROM " + prefix + "aliases WHERE";
+    deleteAliasRecipients = "DELETE FROM " + prefix + "alias_recipients WHERE";
+    deleteAliasSenders = "DELETE FROM " + prefix + "alias_senders WHERE";
+    deleteTlsPolicies = "DELETE FROM " + prefix + "tls_policies WHERE";
+    upsertDomain =
+        new Upsert(
+            dialect,
+            prefix + "domains",
+            List.of(
+                "id",
+                "aggregate_id",
+                "domain",
+                "description",
+                "quota",
+                "max_quota",
+                "max_aliases",
+                "max_mailboxes",
+                "active"));
+    upsertMailbox =
+        new Upsert(
+            dialect,
+            prefix + "mailboxes",
+            List.of(
+                "id",
+                "aggregate_id",
+                "local_part",
+                "password",
+                "name",
+                "domain_id",
+                "quota",
+                "homedir",
+                "maildir",
+                "send_only",
+                "active"));
+    upsertAlias =
+        new Upsert(
+            dialect,
+            prefix + "aliases",
+            List.of("id", "aggregate_id", "local_part", "description", "domain_id", "active"));
+    upsertRecipient =
+        new Upsert(
+            dialect,
+            prefix + "alias_recipients",
+            List.of("id", "alias_id", "recipient_address", "mailbox_id"));
+    upsertSender =
+        new Upsert(dialect, prefix + "alias_senders", List.of("id", "alias_id", "mailbox_id"));
+    upsertTlsPolicy =
+        new Upsert(
+            dialect,
+            prefix + "tls_policies",
+            List.of("id", "domain", "policy", "params", "description", "active"));
+  }
+
+  /** A new batch whose grouped upserts go to this writer's tables in dependency order. */
+  public WriteBatch newBatch() {
+    return new WriteBatch(TABLES.stream().map(t -> prefix + t).toList());
+  }
+
+  /**
+   * Describes the writes of one event into {@code batch}; false when the layout ignores the event.
+   */
+  public boolean apply(Object event, WriteBatch batch) {
+    if (event instanceof DomainCreatedEvent e) {
+      on(e, batch);
+      return true;
+    }
+    if (event instanceof DomainSettingsChangedEvent e) {
+      on(e, batch);
+      return true;
+    }
+    if (event instanceof DomainActivatedEvent e) {
+      on(e, batch);
+      return true;
+    }
+    if (event instanceof DomainDeactivatedEvent e) {
+      on(e, batch);
+      return true;
+    }
+    if (event instanceof DomainDeletedEvent e) {
+      on(e, batch);
+      return true;
+    }
+    if (event instanceof MailboxCreatedEvent e) {
+      on(e, batch);
+      return true;
+    }
+    if (event instanceof MailboxPasswordChangedEvent e) {
+      on(e, batch);
+      return true;
+    }
+    if (event instanceof MailboxQuotaChangedEvent e) {
+      on(e, batch);
+      return true;
+    }
+    if (event instanceof MailboxNameChangedEvent e) {
+      on(e, batch);
+      return true;
+    }
+    if (event instanceof MailboxSendOnlyChangedEvent e) {
+      on(e, batch);
+      return true;
+    }
+    if (event instanceof MailboxActivatedEvent e) {
+      on(e, batch);
+      return true;
+    }
+    if (event instanceof MailboxDeactivatedEvent e) {
+      on(e, batch);
+      return true;
+    }
+    if (event instanceof MailboxRenamedEvent e) {
+      on(e, batch);
+      return true;
+    }
+    if (event instanceof MailboxDeletedEvent e) {
+      on(e, batch);
+      return true;
+    }
+    if (event instanceof AliasCreatedEvent e) {
+      on(e, batch);
+      return true;
+    }
+    if (event instanceof AliasRecipientAddedEvent e) {
+      on(e, batch);
+      return true;
+    }
+    if (event instanceof AliasRecipientRemovedEvent e) {
+      on(e, batch);
+      return true;
+    }
+    if (event instanceof AliasSenderAddedEvent e) {
+      on(e, batch);
+      return true;
+    }
+    if (event instanceof AliasSenderRemovedEvent e) {
+      on(e, batch);
+      return true;
+    }
+    if (event instanceof AliasDescriptionChangedEvent e) {
+      on(e, batch);
+      return true;
+    }
+    if (event instanceof AliasActivatedEvent e) {
+      on(e, batch);
+      return true;
+    }
+    if (event instanceof AliasDeactivatedEvent e) {
+      on(e, batch);
+      return true;
+    }
+    if (event instanceof AliasDeletedEvent e) {
+      on(e, batch);
+      return true;
+    }
+    if (event instanceof TlsPolicySetEvent e) {
+      on(e, batch);
+      return true;
+    }
+    if (event instanceof TlsPolicyRemovedEvent e) {
+      on(e, batch);
+      return true;
+    }
+    return false;
+  }
+
+  private void on(DomainCreatedEvent e, WriteBatch batch) {
+    batch.upsert(
+        upsertDomain,
+        RowId.of(e.domainId()),
+        e.domainId(),
+        e.name(),
+        e.description(),
+        gigabytes(e.defaultQuotaBytes()),
+        gigabytes(e.maxQuotaBytes()),
+        e.maxAliases(),
+        e.maxMailboxes(),
+        true);
+  }
+
+  private void on(DomainSettingsChangedEvent e, WriteBatch batch) {
+    batch.execute(
+        updateDomains
+            + " description = ?, quota = ?, max_quota = ?, max_aliases = ?, max_mailboxes = ? WHERE id = ?",
+        "domain " + e.name(),
+        e.description(),
+        gigabytes(e.defaultQuotaBytes()),
+        gigabytes(e.maxQuotaBytes()),
+        e.maxAliases(),
+        e.maxMailboxes(),
+        RowId.of(e.domainId()));
+  }
+
+  private void on(DomainActivatedEvent e, WriteBatch batch) {
+    batch.execute(
+        updateDomains + " active = ? WHERE id = ?",
+        "domain " + e.name(),
+        true,
+        RowId.of(e.domainId()));
+  }
+
+  private void on(DomainDeactivatedEvent e, WriteBatch batch) {
+    batch.execute(
+        updateDomains + " active = ? WHERE id = ?",
+        "domain " + e.name(),
+        false,
+        RowId.of(e.domainId()));
+  }
+
+  private void on(DomainDeletedEvent e, WriteBatch batch) {
+    batch.execute(deleteDomains + " id = ?", "domain " + e.name(), RowId.of(e.domainId()));
+  }
+
+  private void on(MailboxCreatedEvent e, WriteBatch batch) {
+    batch.upsert(
+        upsertMailbox,
+        RowId.of(e.mailboxId()),
+        e.mailboxId(),
+        localPart(e.address()),
+        e.passwordHash(),
+        e.name(),
+        RowId.of(e.domainId()),
+        gigabytes(e.quotaBytes()),
+        e.home(),
+        "maildir:" + e.maildir(),
+        e.sendOnly(),
+        true);
+  }
+
+  private void on(MailboxPasswordChangedEvent e, WriteBatch batch) {
+    updateMailbox(batch, "password = ?", e.passwordHash(), e.mailboxId(), e.address());
+  }
+
+  private void on(MailboxQuotaChangedEvent e, WriteBatch batch) {
+    updateMailbox(batch, "quota = ?", gigabytes(e.quotaBytes()), e.mailboxId(), e.address());
+  }
+
+  private void on(MailboxNameChangedEvent e, WriteBatch batch) {
+    updateMailbox(batch, "name = ?", e.name(), e.mailboxId(), e.address());
+  }
+
+  private void on(MailboxSendOnlyChangedEvent e, WriteBatch batch) {
+    updateMailbox(batch, "send_only = ?", e.sendOnly(), e.mailboxId(), e.address());
+  }
+
+  private void on(MailboxActivatedEvent e, WriteBatch batch) {
+    updateMailbox(batch, "active = ?", true, e.mailboxId(), e.address());
+  }
+
+  private void on(MailboxDeactivatedEvent e, WriteBatch batch) {
+    updateMailbox(batch, "active = ?", false, e.mailboxId(), e.address());
+  }
+
+  private void on(MailboxRenamedEvent e, WriteBatch batch) {
+    updateMailbox(
+        batch, "local_part = ?", localPart(e.newAddress()), e.mailboxId(), e.oldAddress());
+  }
+
+  private void on(MailboxDeletedEvent e, WriteBatch batch) {
+    batch.execute(deleteMailboxes + " id = ?", "mailbox " + e.address(), RowId.of(e.mailboxId()));
+  }
+
+  private void on(AliasCreatedEvent e, WriteBatch batch) {
+    long aliasId = RowId.of(e.aliasId());
+    batch.upsert(
+        upsertAlias,
+        aliasId,
+        e.aliasId(),
+        localPart(e.address()),
+        e.description(),
+        RowId.of(e.domainId()),
+        true);
+    for (String recipient : e.recipients()) {
+      batch.upsert(upsertRecipient, RowId.of(e.aliasId(), recipient), aliasId, recipient, null);
+    }
+  }
+
+  private void on(AliasRecipientAddedEvent e, WriteBatch batch) {
+    batch.upsert(
+        upsertRecipient,
+        RowId.of(e.aliasId(), e.recipient()),
+        RowId.of(e.aliasId()),
+        e.recipient(),
+        null);
+  }
+
+  private void on(AliasRecipientRemovedEvent e, WriteBatch batch) {
+    batch.execute(
+        deleteAliasRecipients + " id = ?",
+        "recipient " + e.recipient() + " of alias " + e.address(),
+        RowId.of(e.aliasId(), e.recipient()));
+  }
+
+  private void on(AliasSenderAddedEvent e, WriteBatch batch) {
+    batch.upsert(
+        upsertSender,
+        RowId.of(e.aliasId(), e.mailboxId()),
+        RowId.of(e.aliasId()),
+        RowId.of(e.mailboxId()));
+  }
+
+  private void on(AliasSenderRemovedEvent e, WriteBatch batch) {
+    batch.execute(
+        deleteAliasSenders + " id = ?",
+        "sender " + e.mailboxAddress() + " of alias " + e.address(),
+        RowId.of(e.aliasId(), e.mailboxId()));
+  }
+
+  private void on(AliasDescriptionChangedEvent e, WriteBatch batch) {
+    updateAlias(batch, "description = ?", e.description(), e.aliasId(), e.address());
+  }
+
+  private void on(AliasActivatedEvent e, WriteBatch batch) {
+    updateAlias(batch, "active = ?", true, e.aliasId(), e.address());
+  }
+
+  private void on(AliasDeactivatedEvent e, WriteBatch batch) {
+    updateAlias(batch, "active = ?", false, e.aliasId(), e.address());
+  }
+
+  private void on(AliasDeletedEvent e, WriteBatch batch) {
+    long aliasId = RowId.of(e.aliasId());
+    batch.execute(deleteAliasRecipients + " alias_id = ?", null, aliasId);
+    batch.execute(deleteAliasSenders + " alias_id = ?", null, aliasId);
+    batch.execute(deleteAliases + " id = ?", "alias " + e.address(), aliasId);
+  }
+
+  private void on(TlsPolicySetEvent e, WriteBatch batch) {
+    batch.upsert(
+        upsertTlsPolicy,
+        RowId.of(e.destination()),
+        e.destination(),
+        e.policy(),
+        e.params().isEmpty() ? null : e.params(),
+        e.description(),
+        true);
+  }
+
+  private void on(TlsPolicyRemovedEvent e, WriteBatch batch) {
+    batch.execute(
+        deleteTlsPolicies + " id = ?", "TLS policy " + e.destination(), RowId.of(e.destination()));
+  }
+
+  private void updateMailbox(
+      WriteBatch batch, String assignment, Object value, String mailboxId, String address) {
+    batch.execute(
+        updateMailboxes + " " + assignment + " WHERE id = ?",
+        "mailbox " + address,
+        value,
+        RowId.of(mailboxId));
+  }
+
+  private void updateAlias(
+      WriteBatch batch, String assignment, Object value, String aliasId, String address) {
+    batch.execute(
+        updateAliases + " " + assignment + " WHERE id = ?",
+        "alias " + address,
+        value,
+        RowId.of(aliasId));
+  }
+
+  /** MUM keeps quotas in whole GB; a quota that is not a whole number of GB is rounded up. */
+  private static long gigabytes(long bytes) {
+    return Quota.ofBytes(bytes).gigabytes();
+  }
+
+  private static String localPart(String address) {
+    return address.substring(0, address.lastIndexOf('@'));
+  }
+}

@@ -1,0 +1,370 @@
+package org.mailledger.projection.rebuild;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.mailledger.projection.lookup.Dialect;
+import org.mailledger.projection.lookup.LookupDatabase;
+import org.mailledger.projection.lookup.WriteBatch;
+import org.mailledger.projection.mum.MumLayoutProjection;
+import org.mailledger.projection.mum.MumWriter;
+import org.mailledger.projection.rebuild.RebuildProgress.Phase;
+import org.mailledger.projection.rebuild.ShadowTables.ForeignKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Rebuilds the mum layout beside the live tables, which Postfix and Dovecot keep reading: the log
+ * goes into shadow tables ({@code rebuild_*}) through the same {@link MumWriter} as the live
+ * projection, and only when the shadow tables have caught up are they swapped in, atomically, with
+ * the live processor's tokens moved to the rebuild's position.
+ *
+ * <p>The log is read through Axon's {@link EventStorageEngine} rather than through a processor: the
+ * engine pages through {@code domain_event_entry} in global_index order and deserializes with the
+ * configured event serializer and upcasters, while the processor's per-event machinery
+ * (coordinator, work packages, unit of work, handler lookup), where a replay spends its CPU, is
+ * skipped; writes go out as multi-row statements, one transaction a page.
+ *
+ * <p>Gaps: the position kept is the engine's own gap-aware token, not a bare global index. A
+ * sequence value that a still-open transaction holds is a gap the token remembers, and the next
+ * read asks for it again, so an event that commits late is applied, never skipped — exactly as the
+ * live processor does. The same token goes into the progress table (for {@code --resume}) and, at
+ * the swap, into every segment of the live processor.
+ */
+public class LayoutRebuilder {
+
+  public static final String LAYOUT = "mum";
+  private static final Logger log = LoggerFactory.getLogger(LayoutRebuilder.class);
+  private static final String GROUP = MumLayoutProjection.GROUP;
+  private static final List<ForeignKey> MUM_KEYS =
+      List.of(
+          new ForeignKey("mailboxes", "domain_id", "domains", false),
+          new ForeignKey("aliases", "domain_id", "domains", false),
+          new ForeignKey("alias_recipients", "alias_id", "aliases", true),
+          new ForeignKey("alias_senders", "alias_id", "aliases", true));
+
+  /** A catch-up round that applied fewer events than this is followed by the swap. */
+  private static final long SWAP_WITHIN = 2_000;
+
+  private final LookupDatabase lookup;
+  private final EventStorageEngine events;
+  private final Serializer tokenSerializer;
+  private final EventProcessingConfiguration processing;
+  private final int pageSize;
+  private final JdbcTemplate jdbc;
+  private final TransactionTemplate transaction;
+  private final ShadowTables shadow;
+  private final MumWriter writer;
+
+  /**
+   * @param tokenSerializer the serializer of the live processor's token store, so the token written
+   *     for it reads back as its own
+   * @param pageSize events applied per transaction to the shadow tables
+   */
+  public LayoutRebuilder(
+      LookupDatabase lookup,
+      EventStorageEngine events,
+      Serializer tokenSerializer,
+      EventProcessingConfiguration processing,
+      int pageSize) {
+    this.lookup = lookup;
+    this.events = events;
+    this.tokenSerializer = tokenSerializer;
+    this.processing = processing;
+    this.pageSize = pageSize;
+    this.jdbc = lookup.jdbc();
+    this.transaction =
+        new TransactionTemplate(new DataSourceTransactionManager(lookup.dataSource()));
+    this.shadow = new ShadowTables(jdbc, lookup.dialect(), MumWriter.TABLES, MUM_KEYS);
+    this.writer = new MumWriter(lookup.dialect(), ShadowTables.PREFIX);
+  }
+
+  /**
+   * Runs a whole rebuild, swap included.
+   *
+   * @param resume continue from the recorded progress and the shadow tables as they are, when there
+   *     are both; otherwise start over
+   * @param cancelled asked between pages; true stops before the swap with a {@link
+   *     RebuildCancelledException}, as does an interrupt
+   * @return the log position the live tables now stand at
+   */
+  public long rebuild(boolean resume, RebuildListener listener, BooleanSupplier cancelled) {
+    ensureProgressTable();
+    Run run = new Run(listener, cancelled);
+    run.report(Phase.PREPARING);
+    Optional<TrackingToken> recorded = resume ? recordedToken() : Optional.empty();
+    if (recorded.isPresent() && shadow.exist()) {
+      run.token = recorded.get();
+      log.info("resuming the rebuild of layout {} at {}", LAYOUT, position(run.token));
+    } else {
+      shadow.create();
+      jdbc.update("DELETE FROM layout_rebuild_progress WHERE layout = ?", LAYOUT);
+      run.token = null;
+    }
+    // Catch up while the live processor keeps the live tables current.
+    long applied;
+    do {
+      applied = run.copyToHead();
+    } while (applied >= SWAP_WITHIN);
+
+    Optional<StreamingEventProcessor> processor =
+        processing.eventProcessor(GROUP, StreamingEventProcessor.class);
+    processor.ifPresent(StreamingEventProcessor::shutDown);
+    try {
+      requireNoOtherOwner();
+      run.copyToHead();
+      run.report(Phase.SWAPPING);
+      swap(run.token);
+    } finally {
+      processor.ifPresent(StreamingEventProcessor::start);
+    }
+    run.report(Phase.DONE);
+    return position(run.token);
+  }
+
+  /** What a rebuild would resume from, if one was interrupted. */
+  public Optional<Long> recordedPosition() {
+    ensureProgressTable();
+    return recordedToken().map(LayoutRebuilder::position);
+  }
+
+  public long head() {
+    return position(events.createHeadToken());
+  }
+
+  /** The state of one rebuild run. */
+  private final class Run {
+    private final RebuildListener listener;
+    private final BooleanSupplier cancelled;
+    private final long started = System.nanoTime();
+    private TrackingToken token;
+    private long applied;
+    private long head;
+
+    Run(RebuildListener listener, BooleanSupplier cancelled) {
+      this.listener = listener;
+      this.cancelled = cancelled;
+    }
+
+    /** Applies everything the log holds now after {@link #token}; the number of events. */
+    long copyToHead() {
+      head = head();
+      report(Phase.COPYING);
+      long before = applied;
+      try (Stream<? extends TrackedEventMessage<?>> stream = events.readEvents(token, false)) {
+        var it = stream.iterator();
+        WriteBatch batch = writer.newBatch();
+        int inPage = 0;
+        TrackingToken last = token;
+        while (it.hasNext()) {
+          TrackedEventMessage<?> event = it.next();
+          writer.apply(event.getPayload(), batch);
+          last = event.trackingToken();
+          if (++inPage == pageSize) {
+            commit(batch, last, inPage);
+            inPage = 0;
+            batch = writer.newBatch();
+          }
+        }
+        if (inPage > 0 || last != token) {
+          commit(batch, last, inPage);
+        }
+      }
+      return applied - before;
+    }
+
+    private void commit(WriteBatch batch, TrackingToken last, int count) {
+      if (cancelled.getAsBoolean() || Thread.currentThread().isInterrupted()) {
+        // Not committed: the page is applied again on resume, from the recorded token.
+        throw new RebuildCancelledException(position(token));
+      }
+      transaction.executeWithoutResult(
+          status -> {
+            batch.flush(jdbc);
+            recordToken(last);
+          });
+      token = last;
+      applied += count;
+      head = Math.max(head, position(token));
+      report(Phase.COPYING);
+    }
+
+    void report(Phase phase) {
+      double seconds = (System.nanoTime() - started) / 1e9;
+      double rate = seconds > 0 ? applied / seconds : 0;
+      long left = Math.max(0, head - position(token));
+      Duration remaining =
+          phase == Phase.DONE || left == 0
+              ? Duration.ZERO
+              : rate > 0 ? Duration.ofMillis((long) (left / rate * 1000)) : null;
+      listener.progress(
+          new RebuildProgress(phase, position(token), head, applied, rate, remaining));
+    }
+  }
+
+  /**
+   * The swap: tables and tokens in one transaction on PostgreSQL, so a crash leaves either the old
+   * tables with the old tokens or the new with the new. MySQL commits DDL on its own; the tokens
+   * follow the rename at once, and a crash in between would at worst make the processor apply
+   * already applied events to the new tables, which a re-run of the rebuild repairs.
+   */
+  private void swap(TrackingToken token) {
+    TokenStore tokens = processing.tokenStore(GROUP);
+    Runnable storeTokens =
+        () -> {
+          if (token == null) {
+            return; // an empty log: nothing was applied, nothing to move
+          }
+          int[] segments = tokens.fetchSegments(GROUP);
+          if (segments.length == 0) {
+            tokens.initializeTokenSegments(GROUP, 4, token);
+          }
+          for (int segment : tokens.fetchSegments(GROUP)) {
+            tokens.storeToken(token, GROUP, segment);
+            tokens.releaseClaim(GROUP, segment);
+          }
+          jdbc.update("DELETE FROM layout_rebuild_progress WHERE layout = ?", LAYOUT);
+        };
+    if (lookup.dialect() == Dialect.POSTGRESQL) {
+      for (int attempt = 1; ; attempt++) {
+        try {
+          transaction.executeWithoutResult(
+              status -> {
+                shadow.swap();
+                storeTokens.run();
+              });
+          break;
+        } catch (org.springframework.dao.DataAccessException e) {
+          // A reader holds a table (see ShadowTables.swap): readers are short, try again soon.
+          // Spring does not always translate lock_not_available (55P03), hence the SQL state.
+          if (!lockNotAvailable(e) || attempt == 1_000) {
+            throw e;
+          }
+          try {
+            Thread.sleep(5);
+          } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new RebuildCancelledException(position(token));
+          }
+        }
+      }
+    } else {
+      shadow.swap();
+      transaction.executeWithoutResult(status -> storeTokens.run());
+    }
+    log.info("layout {} rebuilt up to log position {} and swapped in", LAYOUT, position(token));
+  }
+
+  /**
+   * The live processor must be stopped everywhere before the swap: one running in another process
+   * (the app, while {@code ops rebuild} runs) would keep writing the old tables and then overwrite
+   * the tokens we set. Its claims in the token table show it.
+   */
+  private void requireNoOtherOwner() {
+    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+    while (true) {
+      List<String> owners =
+          jdbc.queryForList(
+              "SELECT owner FROM layout_token_entry WHERE processor_name = ? AND owner IS NOT NULL",
+              String.class,
+              GROUP);
+      if (owners.isEmpty()) {
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            GROUP
+                + " is running in another process ("
+                + String.join(", ", owners)
+                + "): stop it, or rebuild through that process's POST /api/v1/projections/"
+                + LAYOUT
+                + "/rebuild; the live tables are untouched");
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new RebuildCancelledException(-1);
+      }
+    }
+  }
+
+  private void ensureProgressTable() {
+    String text = lookup.dialect() == Dialect.POSTGRESQL ? "TEXT" : "LONGTEXT";
+    jdbc.execute(
+        "CREATE TABLE IF NOT EXISTS layout_rebuild_progress ("
+            + "layout VARCHAR(64) NOT NULL PRIMARY KEY, "
+            + "position BIGINT NOT NULL, "
+            + "token_type VARCHAR(255) NOT NULL, "
+            + "token "
+            + text
+            + " NOT NULL, "
+            + "updated VARCHAR(64) NOT NULL)");
+  }
+
+  private void recordToken(TrackingToken token) {
+    SerializedObject<String> serialized = tokenSerializer.serialize(token, String.class);
+    int updated =
+        jdbc.update(
+            "UPDATE layout_rebuild_progress SET position = ?, token_type = ?, token = ?, updated = ?"
+                + " WHERE layout = ?",
+            position(token),
+            serialized.getType().getName(),
+            serialized.getData(),
+            Instant.now().toString(),
+            LAYOUT);
+    if (updated == 0) {
+      jdbc.update(
+          "INSERT INTO layout_rebuild_progress (layout, position, token_type, token, updated)"
+              + " VALUES (?, ?, ?, ?, ?)",
+          LAYOUT,
+          position(token),
+          serialized.getType().getName(),
+          serialized.getData(),
+          Instant.now().toString());
+    }
+  }
+
+  private Optional<TrackingToken> recordedToken() {
+    return jdbc
+        .query(
+            "SELECT token_type, token FROM layout_rebuild_progress WHERE layout = ?",
+            (rs, i) ->
+                (TrackingToken)
+                    tokenSerializer.deserialize(
+                        new SimpleSerializedObject<>(
+                            rs.getString(2), String.class, rs.getString(1), null)),
+            LAYOUT)
+        .stream()
+        .findFirst();
+  }
+
+  private static boolean lockNotAvailable(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.sql.SQLException sql
+          && ("55P03".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static long position(TrackingToken token) {
+    return token == null ? 0 : token.position().orElse(0);
+  }
+}
