@@ -15,12 +15,15 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.mailledger.projection.lookup.LookupDatabase;
 import org.mailledger.projection.mum.MumLayoutProjection;
+import org.mailledger.projection.progress.LayoutProgress;
 
 /**
  * The layouts' positions, read from their token table rather than from the processor, so the answer
  * is the same in the app and in {@code ops status}, which runs no processor of its own.
  */
 public class ProjectionStatuses {
+
+  private final LayoutProgress progress;
 
   private final LookupDatabase lookup;
   private final EventStorageEngine events;
@@ -33,7 +36,9 @@ public class ProjectionStatuses {
       EventStorageEngine events,
       Serializer serializer,
       EventProcessingConfiguration processing,
-      Rebuilds rebuilds) {
+      Rebuilds rebuilds,
+      LayoutProgress progress) {
+    this.progress = progress;
     this.lookup = lookup;
     this.events = events;
     this.serializer = serializer;
@@ -51,7 +56,7 @@ public class ProjectionStatuses {
     }
     String group = MumLayoutProjection.GROUP;
     long head = LayoutRebuilder.position(events.createHeadToken());
-    long position = storedPosition(group);
+    long position = livePosition(group).orElseGet(() -> storedPosition(group));
     long lag = Math.max(0, head - position);
     return Optional.of(
         new ProjectionStatus(layout, position, head, lag, lagMs(position, lag), state(group)));
@@ -86,6 +91,29 @@ public class ProjectionStatuses {
   }
 
   /** The lowest position over the segments' stored tokens: what every segment has applied. */
+  /**
+   * In the app the processor's own status is the truth: a segment that had no event of its own
+   * still advances there, while its stored token may stay behind until it writes again.
+   */
+  private java.util.Optional<Long> livePosition(String group) {
+    if (progress == null || processing == null) {
+      return java.util.Optional.empty();
+    }
+    boolean running =
+        processing
+            .eventProcessor(group, StreamingEventProcessor.class)
+            .map(StreamingEventProcessor::isRunning)
+            .orElse(false);
+    if (!running) {
+      return java.util.Optional.empty();
+    }
+    java.util.OptionalLong position = progress.position(group);
+    return position.isPresent()
+        ? java.util.Optional.of(position.getAsLong())
+        : java.util.Optional.empty();
+  }
+
+  /** Outside the app (ops): the stored tokens, which may lag for segments without events. */
   private long storedPosition(String group) {
     List<Long> positions =
         lookup

@@ -33,8 +33,12 @@ public class RebuildConfig {
       EventStorageEngine eventStorageEngine,
       Serializer serializer,
       EventProcessingConfiguration processing,
-      Rebuilds rebuilds) {
-    return new ProjectionStatuses(lookup, eventStorageEngine, serializer, processing, rebuilds);
+      Rebuilds rebuilds,
+      org.springframework.beans.factory.ObjectProvider<
+              org.mailledger.projection.progress.LayoutProgress>
+          progress) {
+    return new ProjectionStatuses(
+        lookup, eventStorageEngine, serializer, processing, rebuilds, progress.getIfAvailable());
   }
 
   @Bean

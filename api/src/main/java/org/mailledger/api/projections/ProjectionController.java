@@ -1,0 +1,62 @@
+package org.mailledger.api.projections;
+
+import static org.mailledger.command.error.RuleViolationException.conflict;
+import static org.mailledger.command.error.RuleViolationException.notFound;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mailledger.api.security.DomainAccess;
+import org.mailledger.projection.rebuild.ProjectionStatus;
+import org.mailledger.projection.rebuild.ProjectionStatuses;
+import org.mailledger.projection.rebuild.Rebuilds;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The layouts' processors: where each stands in the log, and a rebuild that Postfix and Dovecot
+ * cannot see (shadow tables, then an atomic swap). Server-wide, so for SUPERADMINs.
+ */
+@RestController
+@RequestMapping("/api/v1/projections")
+public class ProjectionController {
+
+  private final ProjectionStatuses statuses;
+  private final Rebuilds rebuilds;
+  private final DomainAccess access;
+
+  public ProjectionController(ProjectionStatuses statuses, Rebuilds rebuilds, DomainAccess access) {
+    this.statuses = statuses;
+    this.rebuilds = rebuilds;
+    this.access = access;
+  }
+
+  @GetMapping
+  public List<ProjectionStatus> all() {
+    access.requireSuperadmin();
+    return statuses.all();
+  }
+
+  /**
+   * Starts the rebuild in the background: 202 at once; the layout shows rebuilding until the swap.
+   */
+  @PostMapping("/{layout}/rebuild")
+  public ResponseEntity<Map<String, Object>> rebuild(@PathVariable String layout) {
+    access.requireSuperadmin();
+    if (!rebuilds.knows(layout)) {
+      throw notFound("unknown-layout", "no layout " + layout + " is kept here");
+    }
+    if (!rebuilds.start(layout)) {
+      throw conflict("rebuild-running", "a rebuild of " + layout + " is running already");
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("layout", layout);
+    body.put("state", "rebuilding");
+    return ResponseEntity.status(HttpStatus.ACCEPTED).body(body);
+  }
+}
