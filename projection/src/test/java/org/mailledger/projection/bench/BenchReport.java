@@ -42,6 +42,8 @@ final class BenchReport {
   final List<Replay> replays = new ArrayList<>();
   final List<Double> insertSeconds = new ArrayList<>();
   final List<Double> copySeconds = new ArrayList<>();
+  final List<Double> rebuildSeconds = new ArrayList<>();
+  long events;
 
   static double median(List<Double> values) {
     if (values.isEmpty()) {
@@ -115,6 +117,17 @@ final class BenchReport {
         perSecond(insertSeconds),
         false);
     row(md, "COPY FROM STDIN, rows/s (one per table)", perSecond(copySeconds), false);
+    if (!rebuildSeconds.isEmpty()) {
+      row(
+          md,
+          "rebuild (ops rebuild: log read directly into shadow tables, then the swap), rows/s",
+          perSecond(rebuildSeconds),
+          false);
+      row(md, "rebuild, events/s", rebuildSeconds.stream().map(x -> events / x).toList(), false);
+      md.append("| **rebuild ÷ multi-row INSERT (rows/s)** | ")
+          .append(percent(median(perSecond(rebuildSeconds)) / insertRowsPerSecond()))
+          .append(" | |\n");
+    }
     md.append("| replay ÷ multi-row INSERT (rows/s) | ")
         .append(percent(replayRowsPerSecond() / insertRowsPerSecond()))
         .append(" | |\n");
