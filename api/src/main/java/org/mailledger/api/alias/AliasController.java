@@ -2,6 +2,7 @@ package org.mailledger.api.alias;
 
 import static org.mailledger.command.error.RuleViolationException.notFound;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,6 +79,7 @@ public class AliasController {
   /** A mailbox that may send as the alias. */
   public record Sender(String mailbox) {}
 
+  @Operation(summary = "Create an alias; localPart * or empty makes the catch-all")
   @PostMapping("/domains/{domain}/aliases")
   public ResponseEntity<Map<String, Object>> create(
       @PathVariable String domain,
@@ -97,6 +99,7 @@ public class AliasController {
         URI.create("/api/v1/aliases/" + address), outcome, Map.of("address", address.toString()));
   }
 
+  @Operation(summary = "List a domain's aliases")
   @GetMapping("/domains/{domain}/aliases")
   public Page<AliasView> list(
       @PathVariable String domain,
@@ -106,6 +109,7 @@ public class AliasController {
     return reads.aliases(claim.name(), new PageRequest(page, size));
   }
 
+  @Operation(summary = "Read an alias with its recipients and senders")
   @GetMapping(value = "/aliases/{address}", params = "!asOf")
   public AliasView read(@PathVariable String address) {
     AliasAddress parsed = AliasAddress.parse(address);
@@ -116,6 +120,7 @@ public class AliasController {
         .orElseThrow(() -> notFound("unknown-alias", "no alias " + parsed));
   }
 
+  @Operation(summary = "Change description or activate/deactivate")
   @PatchMapping("/aliases/{address}")
   public ResponseEntity<Map<String, Object>> change(
       @PathVariable String address,
@@ -136,6 +141,7 @@ public class AliasController {
         commands.send(wait, changes.toArray()), Map.of("address", alias.address()));
   }
 
+  @Operation(summary = "Add a recipient")
   @PostMapping("/aliases/{address}/recipients")
   public ResponseEntity<Map<String, Object>> addRecipient(
       @PathVariable String address,
@@ -148,6 +154,7 @@ public class AliasController {
         Map.of("address", alias.address(), "recipient", recipient.toString()));
   }
 
+  @Operation(summary = "Remove a recipient (not the last)")
   @DeleteMapping("/aliases/{address}/recipients/{recipient}")
   public ResponseEntity<Map<String, Object>> removeRecipient(
       @PathVariable String address,
@@ -160,6 +167,7 @@ public class AliasController {
         Map.of("address", alias.address(), "recipient", parsed.toString()));
   }
 
+  @Operation(summary = "Let a mailbox send as the alias")
   @PostMapping("/aliases/{address}/senders")
   public ResponseEntity<Map<String, Object>> addSender(
       @PathVariable String address,
@@ -173,6 +181,7 @@ public class AliasController {
         Map.of("address", alias.address(), "sender", mailbox.toString()));
   }
 
+  @Operation(summary = "Take back a mailbox's right to send as the alias")
   @DeleteMapping("/aliases/{address}/senders/{mailbox}")
   public ResponseEntity<Map<String, Object>> removeSender(
       @PathVariable String address,
@@ -185,6 +194,7 @@ public class AliasController {
         Map.of("address", alias.address(), "sender", parsed.toString()));
   }
 
+  @Operation(summary = "Delete an alias; ?cascade=true removes it from other aliases first")
   @DeleteMapping("/aliases/{address}")
   public ResponseEntity<Map<String, Object>> delete(
       @PathVariable String address,

@@ -1,5 +1,6 @@
 package org.mailledger.api.audit;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.mailledger.schema.value.InvalidValueException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,6 +26,7 @@ public class AuditController {
     this.scope = scope;
   }
 
+  @Operation(summary = "The audit history, filtered, newest first")
   @GetMapping
   public AuditPage list(
       @RequestParam(required = false) String entity,
@@ -40,6 +42,7 @@ public class AuditController {
     return find(entityAscii, domainAscii, actor, type, from, to, page, size);
   }
 
+  @Operation(summary = "One address's or domain's whole history, newest first")
   @GetMapping("/{entity}")
   public AuditPage history(
       @PathVariable String entity,

@@ -1,5 +1,6 @@
 package org.mailledger.api.audit;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Instant;
 import org.mailledger.api.security.DomainAccess;
 import org.mailledger.schema.value.AliasAddress;
@@ -27,6 +28,7 @@ public class PointInTimeController {
     this.access = access;
   }
 
+  @Operation(summary = "A domain as it was at ?asOf")
   @GetMapping(path = "/domains/{domain}", params = "asOf")
   public DomainAsOf domain(@PathVariable String domain, @RequestParam String asOf) {
     String name = Parameters.domain("domain", domain);
@@ -38,6 +40,7 @@ public class PointInTimeController {
             () -> new NotFoundAsOfException("unknown-domain", "no domain " + name + " at " + at));
   }
 
+  @Operation(summary = "A mailbox as it was at ?asOf")
   @GetMapping(path = "/mailboxes/{address}", params = "asOf")
   public MailboxAsOf mailbox(@PathVariable String address, @RequestParam String asOf) {
     String mailbox = Parameters.mailbox("address", address);
@@ -51,6 +54,7 @@ public class PointInTimeController {
                     "unknown-mailbox", "no mailbox " + mailbox + " at " + at));
   }
 
+  @Operation(summary = "An alias as it was at ?asOf")
   @GetMapping(path = "/aliases/{address}", params = "asOf")
   public AliasAsOf alias(@PathVariable String address, @RequestParam String asOf) {
     String alias = Parameters.alias("address", address);

@@ -2,6 +2,7 @@ package org.mailledger.api.domain;
 
 import static org.mailledger.command.error.RuleViolationException.notFound;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,6 +76,7 @@ public class DomainController {
       Integer maxMailboxes,
       Integer maxAliases) {}
 
+  @Operation(summary = "Create a domain (SUPERADMIN)")
   @PostMapping
   public ResponseEntity<Map<String, Object>> create(
       @RequestBody CreateDomain body, @RequestParam(defaultValue = "false") boolean wait) {
@@ -97,6 +99,7 @@ public class DomainController {
         Map.of("domain", name.ascii(), "unicode", name.unicode()));
   }
 
+  @Operation(summary = "List the domains the login may see")
   @GetMapping
   public Page<DomainView> list(
       @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
@@ -104,6 +107,7 @@ public class DomainController {
         new PageRequest(page, size), access.isSuperadmin() ? null : Grants.domains());
   }
 
+  @Operation(summary = "Read a domain")
   @GetMapping(value = "/{domain}", params = "!asOf")
   public DomainView read(@PathVariable String domain) {
     DomainName name = DomainName.of(domain);
@@ -113,6 +117,7 @@ public class DomainController {
         .orElseThrow(() -> notFound("unknown-domain", "no domain " + name));
   }
 
+  @Operation(summary = "Change a domain's settings or activate/deactivate it (SUPERADMIN)")
   @PatchMapping("/{domain}")
   public ResponseEntity<Map<String, Object>> change(
       @PathVariable String domain,
@@ -145,6 +150,7 @@ public class DomainController {
     return WriteAnswers.ok(outcome, Map.of("domain", claim.name()));
   }
 
+  @Operation(summary = "Delete a domain; 409 while it holds mailboxes or aliases (SUPERADMIN)")
   @DeleteMapping("/{domain}")
   public ResponseEntity<Map<String, Object>> delete(
       @PathVariable String domain, @RequestParam(defaultValue = "false") boolean wait) {

@@ -2,6 +2,7 @@ package org.mailledger.api.mailbox;
 
 import static org.mailledger.command.error.RuleViolationException.notFound;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,6 +81,7 @@ public class MailboxController {
   /** A new password. */
   public record NewPassword(Secret password) {}
 
+  @Operation(summary = "Create a mailbox")
   @PostMapping("/domains/{domain}/mailboxes")
   public ResponseEntity<Map<String, Object>> create(
       @PathVariable String domain,
@@ -105,6 +107,7 @@ public class MailboxController {
         URI.create("/api/v1/mailboxes/" + address), outcome, Map.of("address", address.toString()));
   }
 
+  @Operation(summary = "List a domain's mailboxes")
   @GetMapping("/domains/{domain}/mailboxes")
   public Page<MailboxView> list(
       @PathVariable String domain,
@@ -114,6 +117,7 @@ public class MailboxController {
     return reads.mailboxes(claim.name(), new PageRequest(page, size));
   }
 
+  @Operation(summary = "Read a mailbox (never its hash)")
   @GetMapping(value = "/mailboxes/{address}", params = "!asOf")
   public MailboxView read(@PathVariable String address) {
     EmailAddress parsed = EmailAddress.parse(address);
@@ -123,6 +127,7 @@ public class MailboxController {
         .orElseThrow(() -> notFound("unknown-mailbox", "no mailbox " + parsed));
   }
 
+  @Operation(summary = "Change name, quota, send-only, active, or rename (localPart)")
   @PatchMapping("/mailboxes/{address}")
   public ResponseEntity<Map<String, Object>> change(
       @PathVariable String address,
@@ -153,6 +158,7 @@ public class MailboxController {
     return WriteAnswers.ok(commands.send(wait, changes.toArray()), Map.of("address", now));
   }
 
+  @Operation(summary = "Set a new password")
   @PutMapping("/mailboxes/{address}/password")
   public ResponseEntity<Map<String, Object>> password(
       @PathVariable String address,
@@ -165,6 +171,7 @@ public class MailboxController {
         Map.of("address", mailbox.address()));
   }
 
+  @Operation(summary = "Delete a mailbox; ?cascade=true removes it from aliases first")
   @DeleteMapping("/mailboxes/{address}")
   public ResponseEntity<Map<String, Object>> delete(
       @PathVariable String address,

@@ -3,6 +3,7 @@ package org.mailledger.api.projections;
 import static org.mailledger.command.error.RuleViolationException.conflict;
 import static org.mailledger.command.error.RuleViolationException.notFound;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,7 @@ public class ProjectionController {
     this.access = access;
   }
 
+  @Operation(summary = "Each layout's position, the log head, lag and state (SUPERADMIN)")
   @GetMapping
   public List<ProjectionStatus> all() {
     access.requireSuperadmin();
@@ -45,6 +47,7 @@ public class ProjectionController {
   /**
    * Starts the rebuild in the background: 202 at once; the layout shows rebuilding until the swap.
    */
+  @Operation(summary = "Rebuild a layout behind shadow tables; 202 at once (SUPERADMIN)")
   @PostMapping("/{layout}/rebuild")
   public ResponseEntity<Map<String, Object>> rebuild(@PathVariable String layout) {
     access.requireSuperadmin();

@@ -2,6 +2,7 @@ package org.mailledger.api.security;
 
 import static org.mailledger.command.error.RuleViolationException.notFound;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -53,6 +54,7 @@ public class AdminController {
     this.current = current;
   }
 
+  @Operation(summary = "Create an admin account (SUPERADMIN)")
   @PostMapping
   public ResponseEntity<AdminView> create(@RequestBody CreateAdminRequest body) {
     access.requireSuperadmin();
@@ -72,17 +74,20 @@ public class AdminController {
         .body(AdminView.of(admin, position));
   }
 
+  @Operation(summary = "List admin accounts (SUPERADMIN)")
   @GetMapping
   public List<AdminView> list() {
     access.requireSuperadmin();
     return readModel.admins().stream().map(a -> AdminView.of(a, null)).toList();
   }
 
+  @Operation(summary = "Read an admin account (itself or SUPERADMIN)")
   @GetMapping("/{name}")
   public AdminView read(@PathVariable String name) {
     return AdminView.of(existing(selfOrSuperadmin(name)), null);
   }
 
+  @Operation(summary = "Change an admin's password (itself or SUPERADMIN)")
   @PutMapping("/{name}/password")
   public PositionView changePassword(@PathVariable String name, @RequestBody PasswordRequest body) {
     AdminRecord admin = existing(selfOrSuperadmin(name));
@@ -93,6 +98,7 @@ public class AdminController {
             .position());
   }
 
+  @Operation(summary = "Grant a domain to a DOMAIN_ADMIN (SUPERADMIN)")
   @PostMapping("/{name}/domains")
   public AdminView grant(@PathVariable String name, @RequestBody GrantRequest body) {
     access.requireSuperadmin();
@@ -102,6 +108,7 @@ public class AdminController {
         commands.send(false, new GrantAdminDomainCommand(admin.adminId(), domain(body.domain()))));
   }
 
+  @Operation(summary = "Revoke a domain grant (SUPERADMIN)")
   @DeleteMapping("/{name}/domains/{domain}")
   public AdminView revoke(@PathVariable String name, @PathVariable String domain) {
     access.requireSuperadmin();
@@ -110,6 +117,7 @@ public class AdminController {
         admin, commands.send(false, new RevokeAdminDomainCommand(admin.adminId(), domain(domain))));
   }
 
+  @Operation(summary = "Disable or enable an admin (SUPERADMIN)")
   @PatchMapping("/{name}")
   public AdminView change(@PathVariable String name, @RequestBody ChangeAdminRequest body) {
     access.requireSuperadmin();
@@ -127,6 +135,7 @@ public class AdminController {
     return afterWrite(admin, outcome);
   }
 
+  @Operation(summary = "Delete an admin (SUPERADMIN)")
   @DeleteMapping("/{name}")
   public PositionView delete(@PathVariable String name) {
     access.requireSuperadmin();

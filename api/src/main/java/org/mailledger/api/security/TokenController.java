@@ -2,6 +2,7 @@ package org.mailledger.api.security;
 
 import static org.mailledger.command.error.RuleViolationException.notFound;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -56,6 +57,7 @@ public class TokenController {
     this.properties = properties;
   }
 
+  @Operation(summary = "Issue an API token; the secret is shown only in this answer")
   @PostMapping
   public ResponseEntity<IssuedTokenView> issue(
       @RequestBody(required = false) CreateTokenRequest body) {
@@ -87,6 +89,7 @@ public class TokenController {
                 issuedOutcome.position()));
   }
 
+  @Operation(summary = "List tokens (own, or all for SUPERADMIN); never the secret")
   @GetMapping
   public List<TokenView> list(@RequestParam(required = false) String admin) {
     Instant now = clock.instant();
@@ -102,6 +105,7 @@ public class TokenController {
     return tokens.stream().map(t -> TokenView.of(t, now)).toList();
   }
 
+  @Operation(summary = "Revoke a token")
   @DeleteMapping("/{id}")
   public PositionView revoke(@PathVariable String id) {
     TokenRecord token =

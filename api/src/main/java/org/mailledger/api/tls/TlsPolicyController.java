@@ -1,5 +1,6 @@
 package org.mailledger.api.tls;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.Map;
 import org.mailledger.api.read.LookupReads;
 import org.mailledger.api.read.TlsPolicyView;
@@ -40,6 +41,7 @@ public class TlsPolicyController {
   /** A Postfix TLS security level and its attributes, e.g. {@code match=...}. */
   public record SetPolicy(TlsPolicyLevel policy, String params, String description) {}
 
+  @Operation(summary = "List the outgoing TLS policies (SUPERADMIN)")
   @GetMapping
   public Page<TlsPolicyView> list(
       @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
@@ -47,6 +49,7 @@ public class TlsPolicyController {
     return reads.tlsPolicies(new PageRequest(page, size));
   }
 
+  @Operation(summary = "Set the TLS policy for a destination domain (SUPERADMIN)")
   @PutMapping("/{domain}")
   public ResponseEntity<Map<String, Object>> set(
       @PathVariable String domain,
@@ -64,6 +67,7 @@ public class TlsPolicyController {
         Map.of("domain", destination.ascii(), "policy", body.policy().postfixName()));
   }
 
+  @Operation(summary = "Remove the TLS policy for a destination domain (SUPERADMIN)")
   @DeleteMapping("/{domain}")
   public ResponseEntity<Map<String, Object>> remove(
       @PathVariable String domain, @RequestParam(defaultValue = "false") boolean wait) {

@@ -214,6 +214,22 @@ class RestControllersTest {
     assertThat(document)
         .contains("application/problem+json")
         .contains("urn:mailledger:problem:forbidden");
+    var paths = new com.fasterxml.jackson.databind.ObjectMapper().readTree(document).path("paths");
+    paths
+        .fields()
+        .forEachRemaining(
+            path ->
+                path.getValue()
+                    .fields()
+                    .forEachRemaining(
+                        operation -> {
+                          assertThat(operation.getValue().path("summary").asText())
+                              .as("summary of %s %s", operation.getKey(), path.getKey())
+                              .isNotBlank();
+                          assertThat(operation.getValue().path("responses").has("403"))
+                              .as("problem answers of %s %s", operation.getKey(), path.getKey())
+                              .isTrue();
+                        }));
   }
 
   @Test
