@@ -6,9 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
+import org.mailledger.projection.support.SecretFields;
 
 /**
  * Keeps secrets out of {@code ops log}, whose lines end up in terminals, tickets and files: a field
@@ -20,18 +19,10 @@ final class LogRedaction {
 
   static final String REDACTED = "(redacted)";
 
-  private static final Pattern HASH =
-      Pattern.compile(
-          "^(\\{[A-Z0-9][A-Z0-9._-]*}|\\$(2[abxy]?|argon2(id|i|d)|[156]|pbkdf2[a-z0-9-]*)\\$)\\S+$");
-
   private LogRedaction() {}
 
   static boolean isSecretName(String field) {
-    String name = field.toLowerCase(Locale.ROOT);
-    return name.contains("password")
-        || name.contains("secret")
-        || name.contains("hash")
-        || name.contains("token");
+    return SecretFields.isSecretName(field);
   }
 
   static JsonNode apply(JsonNode value) {
@@ -53,7 +44,7 @@ final class LogRedaction {
       }
       return array;
     }
-    if (value != null && value.isTextual() && HASH.matcher(value.asText()).matches()) {
+    if (value != null && value.isTextual() && SecretFields.looksLikeHash(value.asText())) {
       return TextNode.valueOf(REDACTED);
     }
     return value;

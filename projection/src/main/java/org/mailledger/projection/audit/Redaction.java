@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
+import org.mailledger.projection.support.SecretFields;
 
 /**
  * Keeps secrets out of the audit history, which admins read and export: the log holds password
@@ -22,22 +22,14 @@ final class Redaction {
 
   static final String REDACTED = "redacted";
 
-  private static final Pattern HASH =
-      Pattern.compile(
-          "^(\\{[A-Z0-9][A-Z0-9._-]*}|\\$(2[abxy]?|argon2(id|i|d)|[156]|pbkdf2[a-z0-9-]*)\\$)\\S+$");
-
   private Redaction() {}
 
   static boolean isSecretName(String field) {
-    String name = field.toLowerCase(Locale.ROOT);
-    return name.contains("password")
-        || name.contains("secret")
-        || name.endsWith("hash")
-        || name.equals("token");
+    return SecretFields.isSecretName(field);
   }
 
   static boolean looksLikeHash(String value) {
-    return HASH.matcher(value).matches();
+    return SecretFields.looksLikeHash(value);
   }
 
   /** Redacts in place, at every depth. */
