@@ -3,6 +3,8 @@ package org.mailledger.ops;
 import org.mailledger.ops.config.ConfigCommand;
 import org.mailledger.ops.export.ExportCommand;
 import org.mailledger.ops.log.LogCommand;
+import org.mailledger.ops.rebuild.RebuildCommand;
+import org.mailledger.ops.status.StatusCommand;
 import org.mailledger.ops.verify.VerifyCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,6 +23,8 @@ import picocli.CommandLine.Command;
       VerifyCommand.class,
       ExportCommand.class,
       LogCommand.class,
+      StatusCommand.class,
+      RebuildCommand.class,
       CommandLine.HelpCommand.class
     })
 public class OpsCommand implements Runnable {

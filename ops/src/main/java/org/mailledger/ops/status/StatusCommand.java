@@ -1,0 +1,117 @@
+package org.mailledger.ops.status;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.mailledger.ops.db.DatabaseOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code ops status}: where each layout stands in the log, without the app's REST API. */
+@Command(
+    name = "status",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    headerHeading = "%n",
+    header = "Show each layout's position in the log, its lag and its state.",
+    descriptionHeading = "%nDescription:%n",
+    description = {
+      "For each layout: the log position all its segments have applied (from the stored",
+      "tokens), the log's head, the lag in events and in milliseconds (age of the oldest",
+      "event not applied yet), the state, and each segment's claim owner.",
+      "",
+      "State: running when a process (the app) holds the layout's token claims, else",
+      "stopped; rebuilding while a rebuild records progress in layout_rebuild_progress",
+      "(a row older than 60 s is an interrupted rebuild, shown as a note).",
+      "",
+      "--json prints what GET /api/v1/projections returns. Databases are given as",
+      "for ops verify; no Spring context is started."
+    },
+    optionListHeading = "%nOptions:%n",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:status shown", "2:the databases could not be read"})
+public class StatusCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--json", description = "JSON, as GET /api/v1/projections returns it.")
+  boolean json;
+
+  @Mixin DatabaseOptions databases;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    List<LayoutStatus> statuses;
+    try {
+      statuses = new StatusReader(databases.eventStore(), databases.lookup()).all();
+    } catch (RuntimeException e) {
+      err.println("ops status: " + message(e));
+      err.flush();
+      return 2;
+    }
+    if (json) {
+      try {
+        out.println(
+            new ObjectMapper()
+                .writeValueAsString(statuses.stream().map(LayoutStatus::status).toList()));
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new IllegalStateException(e);
+      }
+    } else {
+      table(statuses, out);
+    }
+    out.flush();
+    return 0;
+  }
+
+  private static void table(List<LayoutStatus> statuses, PrintWriter out) {
+    String format = "%-8s %-11s %10s %10s %10s %10s  %s%n";
+    out.printf(format, "LAYOUT", "STATE", "POSITION", "HEAD", "LAG", "LAG MS", "SEGMENT OWNERS");
+    for (LayoutStatus s : statuses) {
+      var p = s.status();
+      out.printf(
+          format,
+          p.layout(),
+          p.state(),
+          p.position(),
+          p.head(),
+          p.lagEvents(),
+          p.lagMs(),
+          owners(s.owners()));
+    }
+    for (LayoutStatus s : statuses) {
+      if (s.interruptedRebuild() >= 0) {
+        out.printf(
+            "%s: a rebuild stopped at log position %d before its swap (live tables untouched);"
+                + " `ops rebuild --layout %s --resume` continues it.%n",
+            s.status().layout(), s.interruptedRebuild(), s.status().layout());
+      }
+    }
+  }
+
+  private static String owners(Map<Integer, String> owners) {
+    if (owners.isEmpty()) {
+      return "(no segments yet)";
+    }
+    return owners.entrySet().stream()
+        .map(e -> e.getKey() + ":" + (e.getValue() == null ? "-" : e.getValue()))
+        .collect(Collectors.joining(" "));
+  }
+
+  /** The exception's message with its root cause's, which says what the database answered. */
+  static String message(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root == e ? e.getMessage() : e.getMessage() + ": " + root.getMessage();
+  }
+}
