@@ -10,34 +10,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.axonframework.common.DateTimeUtils;
-import org.mailledger.schema.alias.AliasActivatedEvent;
-import org.mailledger.schema.alias.AliasCreatedEvent;
-import org.mailledger.schema.alias.AliasDeactivatedEvent;
-import org.mailledger.schema.alias.AliasDeletedEvent;
-import org.mailledger.schema.alias.AliasDescriptionChangedEvent;
-import org.mailledger.schema.alias.AliasRecipientAddedEvent;
-import org.mailledger.schema.alias.AliasRecipientRemovedEvent;
-import org.mailledger.schema.alias.AliasSenderAddedEvent;
-import org.mailledger.schema.alias.AliasSenderRemovedEvent;
-import org.mailledger.schema.domain.DomainActivatedEvent;
-import org.mailledger.schema.domain.DomainCreatedEvent;
-import org.mailledger.schema.domain.DomainDeactivatedEvent;
-import org.mailledger.schema.domain.DomainDeletedEvent;
-import org.mailledger.schema.domain.DomainSettingsChangedEvent;
-import org.mailledger.schema.mailbox.MailboxActivatedEvent;
-import org.mailledger.schema.mailbox.MailboxCreatedEvent;
-import org.mailledger.schema.mailbox.MailboxDeactivatedEvent;
-import org.mailledger.schema.mailbox.MailboxDeletedEvent;
-import org.mailledger.schema.mailbox.MailboxNameChangedEvent;
-import org.mailledger.schema.mailbox.MailboxQuotaChangedEvent;
+import org.mailledger.schema.MailEvents;
 import org.mailledger.schema.mailbox.MailboxRenamedEvent;
-import org.mailledger.schema.mailbox.MailboxSendOnlyChangedEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -55,32 +31,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class PointInTimeReader {
-
-  private static final Map<String, Class<?>> EVENTS =
-      Stream.of(
-              DomainCreatedEvent.class,
-              DomainSettingsChangedEvent.class,
-              DomainActivatedEvent.class,
-              DomainDeactivatedEvent.class,
-              DomainDeletedEvent.class,
-              MailboxCreatedEvent.class,
-              MailboxNameChangedEvent.class,
-              MailboxQuotaChangedEvent.class,
-              MailboxSendOnlyChangedEvent.class,
-              MailboxActivatedEvent.class,
-              MailboxDeactivatedEvent.class,
-              MailboxRenamedEvent.class,
-              MailboxDeletedEvent.class,
-              AliasCreatedEvent.class,
-              AliasRecipientAddedEvent.class,
-              AliasRecipientRemovedEvent.class,
-              AliasSenderAddedEvent.class,
-              AliasSenderRemovedEvent.class,
-              AliasDescriptionChangedEvent.class,
-              AliasActivatedEvent.class,
-              AliasDeactivatedEvent.class,
-              AliasDeletedEvent.class)
-          .collect(Collectors.toUnmodifiableMap(Class::getName, Function.identity()));
 
   private static final String CANDIDATES =
       "SELECT aggregate_id FROM audit_entry"
@@ -158,8 +108,8 @@ public class PointInTimeReader {
     jdbc.query(
         EVENTS_UP_TO,
         rs -> {
-          Class<?> type = EVENTS.get(rs.getString("payload_type"));
-          // A kind of event this fold does not know changes nothing it shows.
+          Class<?> type = MailEvents.byPayloadType(rs.getString("payload_type"));
+          // A kind of event the folds do not know changes nothing they show.
           if (type != null) {
             events.add(
                 new LoggedEvent(rs.getLong("global_index"), read(rs.getBytes("payload"), type)));

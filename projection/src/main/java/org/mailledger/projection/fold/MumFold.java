@@ -6,10 +6,10 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.BiPredicate;
 import javax.sql.DataSource;
 import org.mailledger.projection.support.RowId;
+import org.mailledger.schema.MailEvents;
 import org.mailledger.schema.alias.AliasActivatedEvent;
 import org.mailledger.schema.alias.AliasCreatedEvent;
 import org.mailledger.schema.alias.AliasDeactivatedEvent;
@@ -48,35 +48,6 @@ import org.mailledger.schema.tls.TlsPolicySetEvent;
 public final class MumFold {
 
   private static final long GIB = 1024L * 1024L * 1024L;
-  private static final Set<Class<?>> EVENTS =
-      Set.of(
-          DomainCreatedEvent.class,
-          DomainSettingsChangedEvent.class,
-          DomainActivatedEvent.class,
-          DomainDeactivatedEvent.class,
-          DomainDeletedEvent.class,
-          MailboxCreatedEvent.class,
-          MailboxPasswordChangedEvent.class,
-          MailboxQuotaChangedEvent.class,
-          MailboxNameChangedEvent.class,
-          MailboxSendOnlyChangedEvent.class,
-          MailboxActivatedEvent.class,
-          MailboxDeactivatedEvent.class,
-          MailboxRenamedEvent.class,
-          MailboxDeletedEvent.class,
-          AliasCreatedEvent.class,
-          AliasRecipientAddedEvent.class,
-          AliasRecipientRemovedEvent.class,
-          AliasSenderAddedEvent.class,
-          AliasSenderRemovedEvent.class,
-          AliasDescriptionChangedEvent.class,
-          AliasActivatedEvent.class,
-          AliasDeactivatedEvent.class,
-          AliasDeletedEvent.class,
-          TlsPolicySetEvent.class,
-          TlsPolicyRemovedEvent.class);
-  private static final Map<String, Class<?>> BY_NAME = byName();
-
   // Axon's Jackson serializer writes a record's fields as a JSON object; a field added by a later
   // revision must not make an older tool fail.
   private static final ObjectMapper JSON =
@@ -141,7 +112,7 @@ public final class MumFold {
   public void apply(StoredEvent event) {
     events++;
     position = event.position();
-    Class<?> type = BY_NAME.get(event.payloadType());
+    Class<?> type = MailEvents.byPayloadType(event.payloadType());
     if (type == null) {
       return; // events of no mum table: admin accounts, API tokens
     }
@@ -309,13 +280,5 @@ public final class MumFold {
   /** The catch-all {@code @domain} has the empty local part. */
   private static String localPart(String address) {
     return address.substring(0, address.lastIndexOf('@'));
-  }
-
-  private static Map<String, Class<?>> byName() {
-    var map = new java.util.HashMap<String, Class<?>>();
-    for (Class<?> type : EVENTS) {
-      map.put(type.getName(), type);
-    }
-    return Map.copyOf(map);
   }
 }
