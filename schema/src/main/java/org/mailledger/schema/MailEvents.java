@@ -13,6 +13,10 @@ import org.mailledger.schema.alias.AliasRecipientAddedEvent;
 import org.mailledger.schema.alias.AliasRecipientRemovedEvent;
 import org.mailledger.schema.alias.AliasSenderAddedEvent;
 import org.mailledger.schema.alias.AliasSenderRemovedEvent;
+import org.mailledger.schema.aliasdomain.AliasDomainActivatedEvent;
+import org.mailledger.schema.aliasdomain.AliasDomainCreatedEvent;
+import org.mailledger.schema.aliasdomain.AliasDomainDeactivatedEvent;
+import org.mailledger.schema.aliasdomain.AliasDomainDeletedEvent;
 import org.mailledger.schema.domain.DomainActivatedEvent;
 import org.mailledger.schema.domain.DomainCreatedEvent;
 import org.mailledger.schema.domain.DomainDeactivatedEvent;
@@ -31,9 +35,9 @@ import org.mailledger.schema.tls.TlsPolicyRemovedEvent;
 import org.mailledger.schema.tls.TlsPolicySetEvent;
 
 /**
- * Every event of the mail setup (domains, mailboxes, aliases, TLS policies), by the payload type
- * name the event store keeps, for the readers that decode the log themselves (the in-memory fold,
- * point-in-time reads). A new event is added here once.
+ * Every event of the mail setup (domains, alias domains, mailboxes, aliases, TLS policies), by the
+ * payload type name the event store keeps, for the readers that decode the log themselves (the
+ * in-memory fold, point-in-time reads). A new event is added here once.
  */
 public final class MailEvents {
 
@@ -62,6 +66,10 @@ public final class MailEvents {
               AliasActivatedEvent.class,
               AliasDeactivatedEvent.class,
               AliasDeletedEvent.class,
+              AliasDomainCreatedEvent.class,
+              AliasDomainActivatedEvent.class,
+              AliasDomainDeactivatedEvent.class,
+              AliasDomainDeletedEvent.class,
               TlsPolicySetEvent.class,
               TlsPolicyRemovedEvent.class)
           .collect(Collectors.toUnmodifiableMap(Class::getName, Function.identity()));

@@ -14,6 +14,10 @@ import org.mailledger.schema.alias.AliasRecipientAddedEvent;
 import org.mailledger.schema.alias.AliasRecipientRemovedEvent;
 import org.mailledger.schema.alias.AliasSenderAddedEvent;
 import org.mailledger.schema.alias.AliasSenderRemovedEvent;
+import org.mailledger.schema.aliasdomain.AliasDomainActivatedEvent;
+import org.mailledger.schema.aliasdomain.AliasDomainCreatedEvent;
+import org.mailledger.schema.aliasdomain.AliasDomainDeactivatedEvent;
+import org.mailledger.schema.aliasdomain.AliasDomainDeletedEvent;
 import org.mailledger.schema.domain.DomainActivatedEvent;
 import org.mailledger.schema.domain.DomainCreatedEvent;
 import org.mailledger.schema.domain.DomainDeactivatedEvent;
@@ -35,7 +39,8 @@ import org.mailledger.schema.tls.TlsPolicySetEvent;
  * Puts every event of a domain, and of the mailboxes and aliases in it, into one sequence, so a
  * layout's processor applies them in log order whatever its segment count: a mailbox row never
  * comes before its domain's row, nor a deletion before the creation. Different domains still run in
- * parallel. TLS policies are sequenced by their destination on their own.
+ * parallel. An alias domain's events go with its target domain, whose rows they expand. TLS
+ * policies are sequenced by their destination on their own.
  */
 public class DomainSequencingPolicy implements SequencingPolicy<EventMessage<?>> {
 
@@ -82,6 +87,12 @@ public class DomainSequencingPolicy implements SequencingPolicy<EventMessage<?>>
     DOMAIN_OF.put(
         AliasDeactivatedEvent.class, e -> domainPart(((AliasDeactivatedEvent) e).address()));
     DOMAIN_OF.put(AliasDeletedEvent.class, e -> domainPart(((AliasDeletedEvent) e).address()));
+    DOMAIN_OF.put(AliasDomainCreatedEvent.class, e -> ((AliasDomainCreatedEvent) e).targetDomain());
+    DOMAIN_OF.put(
+        AliasDomainActivatedEvent.class, e -> ((AliasDomainActivatedEvent) e).targetDomain());
+    DOMAIN_OF.put(
+        AliasDomainDeactivatedEvent.class, e -> ((AliasDomainDeactivatedEvent) e).targetDomain());
+    DOMAIN_OF.put(AliasDomainDeletedEvent.class, e -> ((AliasDomainDeletedEvent) e).targetDomain());
     DOMAIN_OF.put(TlsPolicySetEvent.class, e -> "tls:" + ((TlsPolicySetEvent) e).destination());
     DOMAIN_OF.put(
         TlsPolicyRemovedEvent.class, e -> "tls:" + ((TlsPolicyRemovedEvent) e).destination());
