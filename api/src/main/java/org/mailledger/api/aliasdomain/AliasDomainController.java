@@ -88,7 +88,7 @@ public class AliasDomainController {
   }
 
   @Operation(summary = "Read an alias domain")
-  @GetMapping("/{name}")
+  @GetMapping(value = "/{name}", params = "!asOf")
   public AliasDomainView read(@PathVariable String name) {
     AliasDomainClaim claim = claim(name);
     return reads

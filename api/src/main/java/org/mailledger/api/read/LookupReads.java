@@ -171,7 +171,7 @@ public class LookupReads {
                 + " FROM mailboxes m JOIN domains d ON m.domain_id = d.id WHERE d.domain = ?"
                 + " ORDER BY m.local_part LIMIT ? OFFSET ?",
             MAILBOX,
-            domainRow,
+            domain,
             page.size(),
             page.offset());
     return new Page<>(items, page.page(), page.size(), total);
@@ -202,7 +202,7 @@ public class LookupReads {
             "SELECT a.id FROM aliases a JOIN domains d ON a.domain_id = d.id WHERE d.domain = ?"
                 + " ORDER BY a.local_part LIMIT ? OFFSET ?",
             Long.class,
-            domainRow,
+            domain,
             page.size(),
             page.offset());
     return new Page<>(ids.stream().map(this::alias).toList(), page.page(), page.size(), total);

@@ -310,9 +310,19 @@ class ContractHttpTest {
                 .path("type")
                 .asText())
         .isEqualTo("AliasDomainDeactivated");
+    JsonNode aliasHistory = expect(200, api.json("GET", "/api/v1/audit/" + b, ROOT, null));
+    String whenCreated =
+        aliasHistory.path("items").get(aliasHistory.path("items").size() - 1).path("time").asText();
+    JsonNode then =
+        expect(
+            200,
+            api.json("GET", "/api/v1/alias-domains/" + b + "?asOf=" + whenCreated, deputy, null));
+    assertThat(then.path("active").asBoolean()).as("active when created").isTrue();
+    assertThat(then.path("targetDomain").asText()).isEqualTo(d);
     expect(403, api.json("DELETE", "/api/v1/alias-domains/" + b, deputy, null));
     expect(200, api.json("DELETE", "/api/v1/alias-domains/" + b + "?wait=true", ROOT, null));
     expect(404, api.json("GET", "/api/v1/alias-domains/" + b, ROOT, null));
+    expect(200, api.json("GET", "/api/v1/alias-domains/" + b + "?asOf=" + whenCreated, ROOT, null));
 
     expect(409, api.json("DELETE", "/api/v1/mailboxes/alice@" + d, deputy, null));
     expect(200, api.json("DELETE", "/api/v1/aliases/@" + d + "?wait=true", deputy, null));

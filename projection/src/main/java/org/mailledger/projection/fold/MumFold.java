@@ -254,7 +254,8 @@ public final class MumFold {
     } else if (event instanceof AliasDomainCreatedEvent e) {
       Long target =
           rows.table("domains").values().stream()
-              .filter(r -> e.targetDomain().equals(r.get("domain")))
+              .filter(
+                  r -> e.targetDomain().equals(r.get("domain")) && r.get("alias_target_id") == null)
               .map(r -> (Long) r.get("id"))
               .findFirst()
               .orElse(null);

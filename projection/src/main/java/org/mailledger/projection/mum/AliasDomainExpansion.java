@@ -27,6 +27,11 @@ import org.mailledger.schema.mailbox.MailboxCreatedEvent;
  * one sequence (the sequencing policy puts B's with its target), so these statements never race a
  * segment that applies A.
  *
+ * <p>Because B's events go with A's, a name passing from one owner to another (B deleted as an
+ * alias domain of A and made one of C, or a hosted domain) may have its new row written before
+ * another segment removes the old one; only hosted domains have a unique name in {@code domains},
+ * and every statement here that finds A by name asks for a hosted row.
+ *
  * <p>B's {@code active} is its own flag ({@code alias_active}) and A's: while A is inactive, B's
  * addresses are unknown to Postfix rather than forwarded to a domain that takes no mail. A
  * send-only mailbox's row in B is inactive, as no mail may reach it.
@@ -63,7 +68,9 @@ final class AliasDomainExpansion {
                 "active",
                 "alias_target_id",
                 "alias_active"),
-            "SELECT ?, ?, ?, ?, t.active, t.id, TRUE FROM " + domains + " t WHERE t.domain = ?"),
+            "SELECT ?, ?, ?, ?, t.active, t.id, TRUE FROM "
+                + domains
+                + " t WHERE t.domain = ? AND t.alias_target_id IS NULL"),
         "target domain " + target + " of alias domain " + e.aliasDomain(),
         b,
         e.aliasDomainId(),
@@ -78,7 +85,7 @@ final class AliasDomainExpansion {
                 + mailboxes
                 + " m JOIN "
                 + domains
-                + " t ON t.id = m.domain_id WHERE t.domain = ?"),
+                + " t ON t.id = m.domain_id WHERE t.domain = ? AND t.alias_target_id IS NULL"),
         null,
         b,
         b,
@@ -91,7 +98,7 @@ final class AliasDomainExpansion {
                 + aliases
                 + " a JOIN "
                 + domains
-                + " t ON t.id = a.domain_id WHERE t.domain = ?"),
+                + " t ON t.id = a.domain_id WHERE t.domain = ? AND t.alias_target_id IS NULL"),
         null,
         b,
         b,
@@ -116,7 +123,7 @@ final class AliasDomainExpansion {
                 + aliases
                 + " a ON a.id = r.alias_id JOIN "
                 + domains
-                + " t ON t.id = a.domain_id WHERE t.domain = ? AND a.local_part = ''"),
+                + " t ON t.id = a.domain_id WHERE t.domain = ? AND t.alias_target_id IS NULL AND a.local_part = ''"),
         null,
         b,
         b,
@@ -131,7 +138,7 @@ final class AliasDomainExpansion {
                 + mailboxes
                 + " m JOIN "
                 + domains
-                + " t ON t.id = m.domain_id WHERE t.domain = ?"),
+                + " t ON t.id = m.domain_id WHERE t.domain = ? AND t.alias_target_id IS NULL"),
         null,
         b,
         b,
@@ -148,7 +155,7 @@ final class AliasDomainExpansion {
                 + aliases
                 + " a ON a.id = s.alias_id JOIN "
                 + domains
-                + " t ON t.id = a.domain_id WHERE t.domain = ?"),
+                + " t ON t.id = a.domain_id WHERE t.domain = ? AND t.alias_target_id IS NULL"),
         null,
         b,
         b,

@@ -13,3 +13,12 @@ CREATE INDEX domains_alias_target ON domains (alias_target_id);
 ALTER TABLE aliases ALTER COLUMN aggregate_id DROP NOT NULL;
 ALTER TABLE aliases ADD COLUMN expanded_from BIGINT;
 CREATE INDEX aliases_expanded_from ON aliases (expanded_from);
+
+-- An alias domain's events go with its target's, so when a name passes from one owner to the next
+-- (an alias domain of A deleted, the same name made an alias domain of C, or a hosted domain), the
+-- new row may be written by another segment before the old one is gone. Only hosted domains keep
+-- a unique name, which their own sequence guarantees; an alias domain's row may briefly stand
+-- beside the old owner's, until that segment applies the deletion.
+ALTER TABLE domains DROP CONSTRAINT domains_domain_key;
+CREATE UNIQUE INDEX domains_hosted_domain ON domains (domain) WHERE alias_target_id IS NULL;
+CREATE INDEX domains_domain ON domains (domain);
