@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.mailledger.command.claim.AddressClaim;
+import org.mailledger.command.claim.AliasDomainClaim;
 import org.mailledger.command.claim.AliasReference;
 import org.mailledger.command.claim.ClaimKind;
 import org.mailledger.command.claim.Claims;
@@ -27,10 +28,11 @@ public class InMemoryClaims implements Claims {
   private final Map<String, DomainClaim> domains = new LinkedHashMap<>();
   private final Map<String, AddressClaim> addresses = new LinkedHashMap<>();
   private final Set<List<String>> references = new LinkedHashSet<>();
+  private final Map<String, AliasDomainClaim> aliasDomains = new LinkedHashMap<>();
 
   @Override
   public void claimDomain(String domainId, String name, DomainLimits limits) {
-    if (domainByName(name).isPresent()) {
+    if (domainByName(name).isPresent() || aliasDomainByName(name).isPresent()) {
       throw conflict("domain-exists", "domain " + name + " exists already");
     }
     domains.put(
@@ -84,6 +86,17 @@ public class InMemoryClaims implements Claims {
   @Override
   public void releaseDomain(String domainId) {
     DomainClaim d = domain(domainId);
+    List<String> pointing = aliasDomainsOf(domainId).stream().map(AliasDomainClaim::name).toList();
+    if (!pointing.isEmpty()) {
+      throw conflict(
+          "domain-not-empty",
+          "domain "
+              + d.name()
+              + " is the target of the alias domain(s) "
+              + String.join(", ", pointing)
+              + "; delete them first",
+          pointing);
+    }
     if (d.mailboxCount() > 0 || d.aliasCount() > 0) {
       throw conflict(
           "domain-not-empty",
@@ -106,6 +119,53 @@ public class InMemoryClaims implements Claims {
   @Override
   public Optional<DomainClaim> domainByName(String name) {
     return domains.values().stream().filter(d -> d.name().equals(name)).findFirst();
+  }
+
+  @Override
+  public void claimAliasDomain(String aliasDomainId, String name, String targetName) {
+    if (aliasDomainByName(targetName).isPresent()) {
+      throw conflict("target-is-alias-domain", targetName + " is itself an alias domain");
+    }
+    DomainClaim target =
+        domainByName(targetName)
+            .orElseThrow(() -> notFound("unknown-domain", "no domain " + targetName));
+    if (domainByName(name).isPresent() || aliasDomainByName(name).isPresent()) {
+      throw conflict("domain-exists", "domain " + name + " exists already");
+    }
+    aliasDomains.put(
+        aliasDomainId,
+        new AliasDomainClaim(aliasDomainId, name, target.domainId(), target.name(), true));
+  }
+
+  @Override
+  public void setAliasDomainActive(String aliasDomainId, boolean active) {
+    AliasDomainClaim a = aliasDomains.get(aliasDomainId);
+    if (a == null) {
+      throw notFound("unknown-alias-domain", "no alias domain " + aliasDomainId);
+    }
+    aliasDomains.put(
+        aliasDomainId,
+        new AliasDomainClaim(aliasDomainId, a.name(), a.targetDomainId(), a.targetName(), active));
+  }
+
+  @Override
+  public void releaseAliasDomain(String aliasDomainId) {
+    if (aliasDomains.remove(aliasDomainId) == null) {
+      throw notFound("unknown-alias-domain", "no alias domain " + aliasDomainId);
+    }
+  }
+
+  @Override
+  public Optional<AliasDomainClaim> aliasDomainByName(String name) {
+    return aliasDomains.values().stream().filter(a -> a.name().equals(name)).findFirst();
+  }
+
+  @Override
+  public List<AliasDomainClaim> aliasDomainsOf(String targetDomainId) {
+    return aliasDomains.values().stream()
+        .filter(a -> a.targetDomainId().equals(targetDomainId))
+        .sorted(java.util.Comparator.comparing(AliasDomainClaim::name))
+        .toList();
   }
 
   @Override

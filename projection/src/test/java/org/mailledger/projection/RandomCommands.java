@@ -15,6 +15,10 @@ import org.mailledger.schema.alias.DeactivateAliasCommand;
 import org.mailledger.schema.alias.DeleteAliasCommand;
 import org.mailledger.schema.alias.RemoveAliasRecipientCommand;
 import org.mailledger.schema.alias.RemoveAliasSenderCommand;
+import org.mailledger.schema.aliasdomain.ActivateAliasDomainCommand;
+import org.mailledger.schema.aliasdomain.CreateAliasDomainCommand;
+import org.mailledger.schema.aliasdomain.DeactivateAliasDomainCommand;
+import org.mailledger.schema.aliasdomain.DeleteAliasDomainCommand;
 import org.mailledger.schema.domain.ActivateDomainCommand;
 import org.mailledger.schema.domain.ChangeDomainSettingsCommand;
 import org.mailledger.schema.domain.CreateDomainCommand;
@@ -58,6 +62,8 @@ public class RandomCommands {
   private final List<String> domainNames = new ArrayList<>();
   private final List<String> mailboxIds = new ArrayList<>();
   private final List<String> aliasIds = new ArrayList<>();
+  private final List<String> aliasDomainNames = new ArrayList<>();
+  private final List<String> aliasDomainIds = new ArrayList<>();
   private Runnable onAccepted = () -> {};
   int accepted;
   int refused;
@@ -68,6 +74,9 @@ public class RandomCommands {
     for (int i = 0; i < 4; i++) {
       domainIds.add(UUID.randomUUID().toString());
       domainNames.add(prefix + "-" + i + ".example");
+    }
+    for (int i = 0; i < 3; i++) {
+      aliasDomainNames.add(prefix + "-alias" + i + ".example");
     }
   }
 
@@ -110,7 +119,8 @@ public class RandomCommands {
     String domainId = domainIds.get(domain);
     String mailbox = mailboxIds.isEmpty() ? "none" : pick(mailboxIds);
     String alias = aliasIds.isEmpty() ? "none" : pick(aliasIds);
-    return switch (random.nextInt(24)) {
+    String aliasDomain = aliasDomainIds.isEmpty() ? "none" : pick(aliasDomainIds);
+    return switch (random.nextInt(28)) {
       case 0, 1 ->
           new CreateDomainCommand(
               domainId,
@@ -186,6 +196,26 @@ public class RandomCommands {
         }
         onAccepted = () -> aliasIds.remove(alias);
         yield new DeleteAliasCommand(alias, random.nextBoolean());
+      }
+      case 24, 27 ->
+          // Now and then a name or target that is refused: a hosted name, an alias domain as
+          // target, a target that is not there.
+          new CreateAliasDomainCommand(
+              newId(aliasDomainIds),
+              DomainName.of(random.nextInt(8) == 0 ? pick(domainNames) : pick(aliasDomainNames)),
+              DomainName.of(random.nextInt(8) == 0 ? pick(aliasDomainNames) : pick(domainNames)));
+      case 25 ->
+          random.nextBoolean()
+              ? new DeactivateAliasDomainCommand(aliasDomain)
+              : new ActivateAliasDomainCommand(aliasDomain);
+      case 26 -> {
+        if (random.nextBoolean()) {
+          yield random.nextBoolean()
+              ? new DeactivateAliasDomainCommand(aliasDomain)
+              : new ActivateAliasDomainCommand(aliasDomain);
+        }
+        onAccepted = () -> aliasDomainIds.remove(aliasDomain);
+        yield new DeleteAliasDomainCommand(aliasDomain);
       }
       default ->
           random.nextBoolean()

@@ -38,6 +38,9 @@ class ReplayEqualsLiveTest extends ProjectionTestBase {
     assertThat(commands.refused).as("refused commands").isGreaterThan(100);
     assertThat(live.get("mailboxes")).isNotEmpty();
     assertThat(live.get("alias_recipients")).isNotEmpty();
+    assertThat(live.get("aliases"))
+        .as("rows expanded for alias domains")
+        .anyMatch(row -> row.get("expanded_from") != null);
     assertThat(snapshot()).isEqualTo(live);
   }
 
@@ -49,6 +52,9 @@ class ReplayEqualsLiveTest extends ProjectionTestBase {
     Map<String, List<Map<String, Object>>> live = snapshot();
 
     MumRows folded = MumFold.of(DATABASE.dataSource(), LogRange.all(), Progress.none()).rows();
+    assertThat(live.get("aliases"))
+        .as("rows expanded for alias domains")
+        .anyMatch(row -> row.get("expanded_from") != null);
 
     for (var table : live.entrySet()) {
       List<Map<String, Object>> expected =

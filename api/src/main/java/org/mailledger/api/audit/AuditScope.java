@@ -47,6 +47,11 @@ public class AuditScope {
     return access.isSuperadmin() || (item.domain() != null && access.allows(item.domain()));
   }
 
+  /** Whether the address or domain lies in a domain the caller may see. */
+  public boolean entityInGrants(String entity) {
+    return access.isSuperadmin() || access.allows(entity.substring(entity.lastIndexOf('@') + 1));
+  }
+
   /** Throws 403 unless the caller may see the history of this address or domain. */
   public void requireEntity(String entity) {
     if (!access.isSuperadmin()) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import org.mailledger.api.security.DomainAccess;
 import org.mailledger.schema.value.AliasAddress;
 import org.mailledger.schema.value.InvalidValueException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -64,6 +65,22 @@ public class PointInTimeController {
         .alias(alias, at)
         .orElseThrow(
             () -> new NotFoundAsOfException("unknown-alias", "no alias " + alias + " at " + at));
+  }
+
+  /** 403 for a DOMAIN_ADMIN unless the target was granted, before any 404. */
+  @Operation(summary = "An alias domain as it was at ?asOf")
+  @GetMapping(path = "/alias-domains/{name}", params = "asOf")
+  public AliasDomainAsOf aliasDomain(@PathVariable String name, @RequestParam String asOf) {
+    String aliasDomain = Parameters.domain("name", name);
+    Instant at = asOf(asOf);
+    var found = reader.aliasDomain(aliasDomain, at);
+    if (!access.isSuperadmin() && (found.isEmpty() || !access.allows(found.get().targetDomain()))) {
+      throw new AccessDeniedException("you may not manage alias domain " + aliasDomain);
+    }
+    return found.orElseThrow(
+        () ->
+            new NotFoundAsOfException(
+                "unknown-alias-domain", "no alias domain " + aliasDomain + " at " + at));
   }
 
   private static Instant asOf(String value) {

@@ -93,6 +93,18 @@ public class PointInTimeReader {
     return Optional.empty();
   }
 
+  public Optional<AliasDomainAsOf> aliasDomain(String name, Instant asOf) {
+    for (String aggregateId : candidates(name, "alias-domain", asOf)) {
+      AliasDomainFold fold = new AliasDomainFold();
+      events(aggregateId, asOf).forEach(fold::apply);
+      Optional<AliasDomainAsOf> view = fold.view(asOf);
+      if (view.isPresent()) {
+        return view;
+      }
+    }
+    return Optional.empty();
+  }
+
   private List<String> candidates(String entity, String kind, Instant asOf) {
     return jdbc.queryForList(
         CANDIDATES,

@@ -1,6 +1,9 @@
 package org.mailledger.api.read;
 
-/** A domain as the API shows it; quotas in GB, limits of zero meaning unlimited. */
+/**
+ * A domain as the API shows it; quotas in GB, limits of zero meaning unlimited; the alias domains
+ * that deliver to it, by name.
+ */
 public record DomainView(
     String domain,
     String unicode,
@@ -11,4 +14,5 @@ public record DomainView(
     int maxAliases,
     boolean active,
     long mailboxes,
-    long aliases) {}
+    long aliases,
+    java.util.List<String> aliasDomains) {}

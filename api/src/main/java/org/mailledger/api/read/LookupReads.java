@@ -21,11 +21,11 @@ import org.springframework.stereotype.Component;
 public class LookupReads {
 
   private static final String DOMAIN_COLUMNS =
-      "d.domain, d.description, d.quota, d.max_quota, d.max_mailboxes, d.max_aliases, d.active,"
+      "d.id, d.domain, d.description, d.quota, d.max_quota, d.max_mailboxes, d.max_aliases, d.active,"
           + " (SELECT count(*) FROM mailboxes m WHERE m.domain_id = d.id) AS mailbox_count,"
           + " (SELECT count(*) FROM aliases a WHERE a.domain_id = d.id) AS alias_count";
 
-  private static final RowMapper<DomainView> DOMAIN =
+  private final RowMapper<DomainView> domainRow =
       (rs, n) ->
           new DomainView(
               rs.getString("domain"),
@@ -37,7 +37,8 @@ public class LookupReads {
               rs.getInt("max_aliases"),
               rs.getBoolean("active"),
               rs.getLong("mailbox_count"),
-              rs.getLong("alias_count"));
+              rs.getLong("alias_count"),
+              aliasDomainNames(rs.getLong("id")));
 
   private static final String MAILBOX_COLUMNS =
       "m.local_part, d.domain, m.name, m.quota, m.send_only, m.active, m.homedir";
@@ -67,12 +68,15 @@ public class LookupReads {
     if (among != null && among.isEmpty()) {
       return new Page<>(List.of(), page.page(), page.size(), 0);
     }
+    // Alias domains have rows in domains too (Postfix takes them as virtual domains); they are
+    // listed under /alias-domains.
     String where =
-        among == null
-            ? ""
-            : " WHERE d.domain IN ("
-                + String.join(", ", Collections.nCopies(among.size(), "?"))
-                + ")";
+        " WHERE d.alias_target_id IS NULL"
+            + (among == null
+                ? ""
+                : " AND d.domain IN ("
+                    + String.join(", ", Collections.nCopies(among.size(), "?"))
+                    + ")");
     List<Object> args = new ArrayList<>(among == null ? List.of() : among);
     long total =
         jdbc.queryForObject("SELECT count(*) FROM domains d" + where, Long.class, args.toArray());
@@ -85,15 +89,72 @@ public class LookupReads {
                 + " FROM domains d"
                 + where
                 + " ORDER BY d.domain LIMIT ? OFFSET ?",
-            DOMAIN,
+            domainRow,
             args.toArray());
     return new Page<>(items, page.page(), page.size(), total);
   }
 
   public Optional<DomainView> domain(String name) {
     return jdbc
-        .query("SELECT " + DOMAIN_COLUMNS + " FROM domains d WHERE d.domain = ?", DOMAIN, name)
+        .query(
+            "SELECT "
+                + DOMAIN_COLUMNS
+                + " FROM domains d WHERE d.domain = ? AND d.alias_target_id IS NULL",
+            domainRow,
+            name)
         .stream()
+        .findFirst();
+  }
+
+  private List<String> aliasDomainNames(long targetId) {
+    return jdbc.queryForList(
+        "SELECT domain FROM domains WHERE alias_target_id = ? ORDER BY domain",
+        String.class,
+        targetId);
+  }
+
+  private static final String ALIAS_DOMAINS =
+      "SELECT b.domain, t.domain AS target, b.alias_active, b.active FROM domains b"
+          + " JOIN domains t ON t.id = b.alias_target_id";
+
+  private static final RowMapper<AliasDomainView> ALIAS_DOMAIN =
+      (rs, n) ->
+          new AliasDomainView(
+              rs.getString("domain"),
+              IDN.toUnicode(rs.getString("domain")),
+              rs.getString("target"),
+              rs.getBoolean("alias_active"),
+              rs.getBoolean("active"));
+
+  /** All alias domains, or only those whose target is {@code among} when it is not null. */
+  public Page<AliasDomainView> aliasDomains(PageRequest page, List<String> among) {
+    if (among != null && among.isEmpty()) {
+      return new Page<>(List.of(), page.page(), page.size(), 0);
+    }
+    String where =
+        among == null
+            ? ""
+            : " WHERE t.domain IN ("
+                + String.join(", ", Collections.nCopies(among.size(), "?"))
+                + ")";
+    List<Object> args = new ArrayList<>(among == null ? List.of() : among);
+    long total =
+        jdbc.queryForObject(
+            "SELECT count(*) FROM domains b JOIN domains t ON t.id = b.alias_target_id" + where,
+            Long.class,
+            args.toArray());
+    args.add(page.size());
+    args.add(page.offset());
+    List<AliasDomainView> items =
+        jdbc.query(
+            ALIAS_DOMAINS + where + " ORDER BY b.domain LIMIT ? OFFSET ?",
+            ALIAS_DOMAIN,
+            args.toArray());
+    return new Page<>(items, page.page(), page.size(), total);
+  }
+
+  public Optional<AliasDomainView> aliasDomain(String name) {
+    return jdbc.query(ALIAS_DOMAINS + " WHERE b.domain = ?", ALIAS_DOMAIN, name).stream()
         .findFirst();
   }
 

@@ -99,6 +99,25 @@ class BadRequestsHttpTest {
             "/api/v1/domains/d.example/aliases?wait=true",
             ROOT,
             "{'localPart':'team','recipients':['alice@d.example','x@elsewhere.net'],'senders':['alice@d.example']}"));
+    ok(api.json("POST", "/api/v1/domains?wait=true", ROOT, "{'domain':'lone.example'}"));
+    ok(
+        api.json(
+            "POST",
+            "/api/v1/alias-domains?wait=true",
+            ROOT,
+            "{'aliasDomain':'b.example','targetDomain':'d.example'}"));
+    ok(
+        api.json(
+            "POST",
+            "/api/v1/alias-domains?wait=true",
+            ROOT,
+            "{'aliasDomain':'o.example','targetDomain':'other.example'}"));
+    ok(
+        api.json(
+            "POST",
+            "/api/v1/alias-domains?wait=true",
+            ROOT,
+            "{'aliasDomain':'lone-alias.example','targetDomain':'lone.example'}"));
     ok(
         api.json(
             "POST",
@@ -809,6 +828,206 @@ class BadRequestsHttpTest {
             null,
             404,
             "not-found"));
+    // Alias domains
+    String aliasDomains = "/api/v1/alias-domains";
+    all.add(
+        c(
+            "create alias domain without login",
+            "POST",
+            aliasDomains,
+            NONE,
+            "{'aliasDomain':'n.example','targetDomain':'d.example'}",
+            401,
+            "unauthorized"));
+    all.add(
+        c(
+            "create alias domain as domain admin",
+            "POST",
+            aliasDomains,
+            DOMAIN_ADMIN,
+            "{'aliasDomain':'n.example','targetDomain':'d.example'}",
+            403,
+            "forbidden"));
+    all.add(
+        c(
+            "create alias domain with an empty body",
+            "POST",
+            aliasDomains,
+            ROOT,
+            "{}",
+            400,
+            "invalid-value"));
+    all.add(
+        c(
+            "create alias domain with a space",
+            "POST",
+            aliasDomains,
+            ROOT,
+            "{'aliasDomain':'bad name.example','targetDomain':'d.example'}",
+            400,
+            "invalid-value"));
+    all.add(
+        c(
+            "create alias domain with a percent in the target",
+            "POST",
+            aliasDomains,
+            ROOT,
+            "{'aliasDomain':'n.example','targetDomain':'d%.example'}",
+            400,
+            "invalid-value"));
+    all.add(
+        c(
+            "create alias domain with a number",
+            "POST",
+            aliasDomains,
+            ROOT,
+            "{'aliasDomain':7,'targetDomain':'d.example'}",
+            400,
+            "invalid-value"));
+    all.add(
+        c(
+            "create alias domain of an unknown target",
+            "POST",
+            aliasDomains,
+            ROOT,
+            "{'aliasDomain':'n.example','targetDomain':'nowhere.example'}",
+            404,
+            "unknown-domain"));
+    all.add(
+        c(
+            "create alias domain named like a hosted domain",
+            "POST",
+            aliasDomains,
+            ROOT,
+            "{'aliasDomain':'other.example','targetDomain':'d.example'}",
+            409,
+            "domain-exists"));
+    all.add(
+        c(
+            "create alias domain named like another alias domain",
+            "POST",
+            aliasDomains,
+            ROOT,
+            "{'aliasDomain':'b.example','targetDomain':'other.example'}",
+            409,
+            "domain-exists"));
+    all.add(
+        c(
+            "create alias domain of itself",
+            "POST",
+            aliasDomains,
+            ROOT,
+            "{'aliasDomain':'d.example','targetDomain':'d.example'}",
+            400,
+            "alias-domain-is-target"));
+    all.add(
+        c(
+            "create alias domain of an alias domain",
+            "POST",
+            aliasDomains,
+            ROOT,
+            "{'aliasDomain':'n.example','targetDomain':'b.example'}",
+            409,
+            "target-is-alias-domain"));
+    all.add(
+        c(
+            "create hosted domain named like an alias domain",
+            "POST",
+            domains,
+            ROOT,
+            "{'domain':'b.example'}",
+            409,
+            "domain-exists"));
+    all.add(
+        c(
+            "create mailbox in an alias domain",
+            "POST",
+            "/api/v1/domains/b.example/mailboxes",
+            ROOT,
+            "{'localPart':'zed','password':'zed password long'}",
+            404,
+            "unknown-domain"));
+    all.add(
+        c(
+            "delete a target of an alias domain",
+            "DELETE",
+            "/api/v1/domains/lone.example",
+            ROOT,
+            null,
+            409,
+            "domain-not-empty"));
+    all.add(
+        c(
+            "change alias domain without active",
+            "PATCH",
+            aliasDomains + "/b.example",
+            ROOT,
+            "{}",
+            400,
+            "invalid-value"));
+    all.add(
+        c(
+            "change alias domain as domain admin",
+            "PATCH",
+            aliasDomains + "/b.example",
+            DOMAIN_ADMIN,
+            "{'active':false}",
+            403,
+            "forbidden"));
+    all.add(
+        c(
+            "change unknown alias domain",
+            "PATCH",
+            aliasDomains + "/none.example",
+            ROOT,
+            "{'active':false}",
+            404,
+            "unknown-alias-domain"));
+    all.add(
+        c(
+            "delete unknown alias domain",
+            "DELETE",
+            aliasDomains + "/none.example",
+            ROOT,
+            null,
+            404,
+            "unknown-alias-domain"));
+    all.add(
+        c(
+            "delete alias domain as domain admin",
+            "DELETE",
+            aliasDomains + "/b.example",
+            DOMAIN_ADMIN,
+            null,
+            403,
+            "forbidden"));
+    all.add(
+        c(
+            "read alias domain of a foreign target as domain admin",
+            "GET",
+            aliasDomains + "/o.example",
+            DOMAIN_ADMIN,
+            null,
+            403,
+            "forbidden"));
+    all.add(
+        c(
+            "read unknown alias domain as domain admin",
+            "GET",
+            aliasDomains + "/none.example",
+            DOMAIN_ADMIN,
+            null,
+            403,
+            "forbidden"));
+    all.add(
+        c(
+            "read alias domain with a bad name",
+            "GET",
+            aliasDomains + "/bad_name!.example",
+            ROOT,
+            null,
+            400,
+            "invalid-value"));
     // Admins
     all.add(
         c(

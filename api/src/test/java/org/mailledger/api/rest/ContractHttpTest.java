@@ -259,6 +259,71 @@ class ContractHttpTest {
         .as("alice as she was created, before her quota changed")
         .isEqualTo(2);
 
+    String b = "alias-" + d;
+    JsonNode aliasDomain =
+        expect(
+            201,
+            api.json(
+                "POST",
+                "/api/v1/alias-domains?wait=true",
+                ROOT,
+                "{'aliasDomain':'" + b + "','targetDomain':'" + d + "'}"));
+    assertThat(aliasDomain.path("position").asLong()).isEqualTo(head());
+    expect(
+        403,
+        api.json(
+            "POST",
+            "/api/v1/alias-domains",
+            deputy,
+            "{'aliasDomain':'x.example','targetDomain':'" + d + "'}"));
+    JsonNode read = expect(200, api.json("GET", "/api/v1/alias-domains/" + b, deputy, null));
+    assertThat(read.path("targetDomain").asText()).isEqualTo(d);
+    assertThat(read.path("active").asBoolean()).isTrue();
+    assertThat(read.path("delivering").asBoolean()).isTrue();
+    JsonNode listed = expect(200, api.json("GET", "/api/v1/alias-domains?size=10", deputy, null));
+    assertThat(listed.path("total").asLong()).isEqualTo(1);
+    assertThat(listed.path("items").get(0).path("aliasDomain").asText()).isEqualTo(b);
+    assertThat(
+            values(
+                expect(200, api.json("GET", "/api/v1/domains/" + d, deputy, null))
+                    .path("aliasDomains")))
+        .containsExactly(b);
+    assertThat(expect(200, api.json("GET", "/api/v1/domains?size=500", ROOT, null)).toString())
+        .as("an alias domain is no hosted domain")
+        .doesNotContain("\"domain\":\"" + b + "\"");
+    expect(404, api.json("GET", "/api/v1/domains/" + b, ROOT, null));
+    expect(403, api.json("PATCH", "/api/v1/alias-domains/" + b, deputy, "{'active':false}"));
+    expect(
+        200,
+        api.json("PATCH", "/api/v1/alias-domains/" + b + "?wait=true", ROOT, "{'active':false}"));
+    assertThat(
+            expect(200, api.json("GET", "/api/v1/alias-domains/" + b, ROOT, null))
+                .path("active")
+                .asBoolean())
+        .isFalse();
+    JsonNode domainDelete = expect(409, api.json("DELETE", "/api/v1/domains/" + d, ROOT, null));
+    assertThat(domainDelete.toString()).contains(b);
+    assertThat(
+            expect(200, api.json("GET", "/api/v1/audit/" + b, deputy, null))
+                .path("items")
+                .get(0)
+                .path("type")
+                .asText())
+        .isEqualTo("AliasDomainDeactivated");
+    JsonNode aliasHistory = expect(200, api.json("GET", "/api/v1/audit/" + b, ROOT, null));
+    String whenCreated =
+        aliasHistory.path("items").get(aliasHistory.path("items").size() - 1).path("time").asText();
+    JsonNode then =
+        expect(
+            200,
+            api.json("GET", "/api/v1/alias-domains/" + b + "?asOf=" + whenCreated, deputy, null));
+    assertThat(then.path("active").asBoolean()).as("active when created").isTrue();
+    assertThat(then.path("targetDomain").asText()).isEqualTo(d);
+    expect(403, api.json("DELETE", "/api/v1/alias-domains/" + b, deputy, null));
+    expect(200, api.json("DELETE", "/api/v1/alias-domains/" + b + "?wait=true", ROOT, null));
+    expect(404, api.json("GET", "/api/v1/alias-domains/" + b, ROOT, null));
+    expect(200, api.json("GET", "/api/v1/alias-domains/" + b + "?asOf=" + whenCreated, ROOT, null));
+
     expect(409, api.json("DELETE", "/api/v1/mailboxes/alice@" + d, deputy, null));
     expect(200, api.json("DELETE", "/api/v1/aliases/@" + d + "?wait=true", deputy, null));
     expect(

@@ -17,12 +17,35 @@ public interface Claims {
 
   void setDomainActive(String domainId, boolean active);
 
-  /** Frees a domain name; a {@code domain-not-empty} conflict while mailboxes or aliases remain. */
+  /**
+   * Frees a domain name; a {@code domain-not-empty} conflict while mailboxes, aliases or alias
+   * domains remain (the alias domains named as its subjects).
+   */
   void releaseDomain(String domainId);
 
+  /** A hosted domain by id; alias domains are not among them. */
   Optional<DomainClaim> domainById(String domainId);
 
+  /** A hosted domain by name; alias domains are not among them. */
   Optional<DomainClaim> domainByName(String name);
+
+  /**
+   * Takes {@code name} for an alias domain of the hosted domain {@code targetName}, in the same
+   * name space as hosted domains: conflict {@code domain-exists} when the name is taken, {@code
+   * unknown-domain} when there is no such target, conflict {@code target-is-alias-domain} when the
+   * target is itself an alias domain. Locks the target's row, as {@link #releaseDomain} does.
+   */
+  void claimAliasDomain(String aliasDomainId, String name, String targetName);
+
+  void setAliasDomainActive(String aliasDomainId, boolean active);
+
+  /** Frees an alias domain's name. */
+  void releaseAliasDomain(String aliasDomainId);
+
+  Optional<AliasDomainClaim> aliasDomainByName(String name);
+
+  /** The alias domains that deliver to a hosted domain, by name. */
+  List<AliasDomainClaim> aliasDomainsOf(String targetDomainId);
 
   /**
    * Takes an address in an active domain within that domain's limit for the kind; conflicts {@code

@@ -30,6 +30,19 @@ public class JdbcClaims implements Claims {
               rs.getInt("mailbox_count"),
               rs.getInt("alias_count"));
 
+  private static final String ALIAS_DOMAINS =
+      "SELECT a.domain_id, a.name, a.alias_of, t.name AS target_name, a.active FROM claim_domain a"
+          + " JOIN claim_domain t ON t.domain_id = a.alias_of";
+
+  private static final RowMapper<AliasDomainClaim> ALIAS_DOMAIN =
+      (rs, n) ->
+          new AliasDomainClaim(
+              rs.getString("domain_id"),
+              rs.getString("name"),
+              rs.getString("alias_of"),
+              rs.getString("target_name"),
+              rs.getBoolean("active"));
+
   private final JdbcTemplate jdbc;
 
   public JdbcClaims(JdbcTemplate jdbc) {
@@ -38,6 +51,7 @@ public class JdbcClaims implements Claims {
 
   @Override
   public void claimDomain(String domainId, String name, DomainLimits limits) {
+    requireNameFree(name);
     try {
       jdbc.update(
           "INSERT INTO claim_domain (domain_id, name, active, default_quota, max_quota, max_mailboxes,"
@@ -49,7 +63,7 @@ public class JdbcClaims implements Claims {
           limits.maxMailboxes(),
           limits.maxAliases());
     } catch (DuplicateKeyException e) {
-      throw conflict("domain-exists", "domain " + name + " exists already");
+      throw nameTaken(name);
     }
   }
 
@@ -76,6 +90,22 @@ public class JdbcClaims implements Claims {
 
   @Override
   public void releaseDomain(String domainId) {
+    // The row lock orders this against claimAliasDomain, which takes it first as well.
+    jdbc.query(
+        "SELECT domain_id FROM claim_domain WHERE domain_id = ? FOR UPDATE", rs -> {}, domainId);
+    List<String> aliasDomains =
+        aliasDomainsOf(domainId).stream().map(AliasDomainClaim::name).toList();
+    if (!aliasDomains.isEmpty()) {
+      DomainClaim domain = domainById(domainId).orElseThrow(() -> unknownDomain(domainId));
+      throw conflict(
+          "domain-not-empty",
+          "domain "
+              + domain.name()
+              + " is the target of the alias domain(s) "
+              + String.join(", ", aliasDomains)
+              + "; delete them first",
+          aliasDomains);
+    }
     int deleted =
         jdbc.update(
             "DELETE FROM claim_domain WHERE domain_id = ? AND mailbox_count = 0 AND alias_count = 0",
@@ -96,14 +126,78 @@ public class JdbcClaims implements Claims {
 
   @Override
   public Optional<DomainClaim> domainById(String domainId) {
-    return jdbc.query("SELECT * FROM claim_domain WHERE domain_id = ?", DOMAIN, domainId).stream()
+    return jdbc
+        .query(
+            "SELECT * FROM claim_domain WHERE domain_id = ? AND alias_of IS NULL", DOMAIN, domainId)
+        .stream()
         .findFirst();
   }
 
   @Override
   public Optional<DomainClaim> domainByName(String name) {
-    return jdbc.query("SELECT * FROM claim_domain WHERE name = ?", DOMAIN, name).stream()
+    return jdbc
+        .query("SELECT * FROM claim_domain WHERE name = ? AND alias_of IS NULL", DOMAIN, name)
+        .stream()
         .findFirst();
+  }
+
+  @Override
+  public void claimAliasDomain(String aliasDomainId, String name, String targetName) {
+    List<String[]> targets =
+        jdbc.query(
+            "SELECT domain_id, alias_of FROM claim_domain WHERE name = ? FOR UPDATE",
+            (rs, n) -> new String[] {rs.getString(1), rs.getString(2)},
+            targetName);
+    if (targets.isEmpty()) {
+      throw notFound("unknown-domain", "no domain " + targetName);
+    }
+    if (targets.get(0)[1] != null) {
+      throw conflict(
+          "target-is-alias-domain",
+          targetName + " is itself an alias domain; an alias domain must point at a hosted domain");
+    }
+    requireNameFree(name);
+    try {
+      jdbc.update(
+          "INSERT INTO claim_domain (domain_id, name, active, default_quota, max_quota, max_mailboxes,"
+              + " max_aliases, alias_of) VALUES (?, ?, TRUE, 0, 0, 0, 0, ?)",
+          aliasDomainId,
+          name,
+          targets.get(0)[0]);
+    } catch (DuplicateKeyException e) {
+      throw nameTaken(name);
+    }
+  }
+
+  @Override
+  public void setAliasDomainActive(String aliasDomainId, boolean active) {
+    if (jdbc.update(
+            "UPDATE claim_domain SET active = ? WHERE domain_id = ? AND alias_of IS NOT NULL",
+            active,
+            aliasDomainId)
+        != 1) {
+      throw unknownAliasDomain(aliasDomainId);
+    }
+  }
+
+  @Override
+  public void releaseAliasDomain(String aliasDomainId) {
+    if (jdbc.update(
+            "DELETE FROM claim_domain WHERE domain_id = ? AND alias_of IS NOT NULL", aliasDomainId)
+        != 1) {
+      throw unknownAliasDomain(aliasDomainId);
+    }
+  }
+
+  @Override
+  public Optional<AliasDomainClaim> aliasDomainByName(String name) {
+    return jdbc.query(ALIAS_DOMAINS + " WHERE a.name = ?", ALIAS_DOMAIN, name).stream().findFirst();
+  }
+
+  @Override
+  public List<AliasDomainClaim> aliasDomainsOf(String targetDomainId) {
+    return jdbc.query(
+        ALIAS_DOMAINS + " WHERE a.alias_of = ? ORDER BY a.name", ALIAS_DOMAIN, targetDomainId);
   }
 
   @Override
@@ -255,6 +349,28 @@ public class JdbcClaims implements Claims {
     if (updated != 1) {
       throw unknownDomain(what);
     }
+  }
+
+  /**
+   * Says what holds a taken name. Asked before the insert (after a failed one PostgreSQL refuses
+   * further statements in the transaction); the unique key still decides races, with the plain
+   * message.
+   */
+  private void requireNameFree(String name) {
+    Optional<AliasDomainClaim> alias = aliasDomainByName(name);
+    if (alias.isPresent()) {
+      throw conflict(
+          "domain-exists",
+          "domain " + name + " exists already, as an alias domain of " + alias.get().targetName());
+    }
+  }
+
+  private static RuntimeException nameTaken(String name) {
+    return conflict("domain-exists", "domain " + name + " exists already");
+  }
+
+  private static RuntimeException unknownAliasDomain(String aliasDomainId) {
+    return notFound("unknown-alias-domain", "no alias domain " + aliasDomainId);
   }
 
   private static RuntimeException unknownDomain(String domainId) {

@@ -8,6 +8,8 @@ import org.axonframework.modelling.command.Repository;
 import org.mailledger.command.alias.Alias;
 import org.mailledger.command.alias.AliasCommandHandler;
 import org.mailledger.command.alias.AliasReferences;
+import org.mailledger.command.aliasdomain.AliasDomain;
+import org.mailledger.command.aliasdomain.AliasDomainCommandHandler;
 import org.mailledger.command.claim.Claims;
 import org.mailledger.command.claim.JdbcClaims;
 import org.mailledger.command.domain.Domain;
@@ -82,6 +84,12 @@ public class CommandSideConfig {
   public DomainCommandHandler domainCommandHandler(
       Repository<Domain> domainRepository, Claims claims) {
     return new DomainCommandHandler(domainRepository, claims);
+  }
+
+  @Bean
+  public AliasDomainCommandHandler aliasDomainCommandHandler(
+      Repository<AliasDomain> aliasDomainRepository, Claims claims) {
+    return new AliasDomainCommandHandler(aliasDomainRepository, claims);
   }
 
   @Bean

@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.mailledger.schema.aliasdomain.CreateAliasDomainCommand;
 import org.mailledger.schema.domain.CreateDomainCommand;
 import org.mailledger.schema.domain.DeleteDomainCommand;
 import org.mailledger.schema.mailbox.CreateMailboxCommand;
@@ -181,6 +182,70 @@ class ClaimsConcurrencyTest extends CommandSideTestBase {
                   Long.class,
                   domainId))
           .isEqualTo(created);
+    }
+  }
+
+  @Test
+  void hostedAndAliasDomainsRacingForOneNameLetExactlyOneWin() throws Exception {
+    String target = uniqueDomain();
+    createDomain(target, 0);
+    String name = uniqueDomain();
+    List<Callable<Object>> tasks = new ArrayList<>();
+    for (int i = 0; i < 16; i++) {
+      tasks.add(
+          i % 2 == 0
+              ? () -> send(new CreateDomainCommand(id(), DomainName.of(name), "", null, null, 0, 0))
+              : () ->
+                  send(
+                      new CreateAliasDomainCommand(
+                          id(), DomainName.of(name), DomainName.of(target))));
+    }
+
+    List<String> outcomes = race(tasks);
+
+    assertThat(outcomes).filteredOn("ok"::equals).hasSize(1);
+    assertThat(outcomes).filteredOn("domain-exists"::equals).hasSize(15);
+    assertThat(
+            eventsMentioning("org.mailledger.schema.domain.DomainCreatedEvent", name)
+                + eventsMentioning(
+                    "org.mailledger.schema.aliasdomain.AliasDomainCreatedEvent", "\"" + name))
+        .isEqualTo(1);
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT count(*) FROM claim_domain WHERE name = ?", Long.class, name))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void deletingATargetWhileAliasDomainsAreCreatedLeavesNoOrphan() throws Exception {
+    for (int round = 0; round < 5; round++) {
+      String target = uniqueDomain();
+      String targetId = createDomain(target, 0);
+      List<Callable<Object>> tasks = new ArrayList<>();
+      tasks.add(() -> send(new DeleteDomainCommand(targetId)));
+      for (int i = 0; i < 7; i++) {
+        String name = "a" + i + "-" + target;
+        tasks.add(
+            () ->
+                send(
+                    new CreateAliasDomainCommand(
+                        id(), DomainName.of(name), DomainName.of(target))));
+      }
+
+      List<String> outcomes = race(tasks);
+
+      long created = outcomes.subList(1, outcomes.size()).stream().filter("ok"::equals).count();
+      long pointing =
+          jdbc.queryForObject(
+              "SELECT count(*) FROM claim_domain WHERE alias_of = ?", Long.class, targetId);
+      assertThat(pointing).isEqualTo(created);
+      if (outcomes.get(0).equals("ok")) {
+        assertThat(created).isZero();
+        assertThat(outcomes.subList(1, outcomes.size())).allMatch(o -> o.equals("unknown-domain"));
+      } else {
+        assertThat(outcomes.get(0)).isEqualTo("domain-not-empty");
+        assertThat(created).isPositive();
+      }
     }
   }
 }

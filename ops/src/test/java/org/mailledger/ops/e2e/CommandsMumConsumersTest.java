@@ -13,17 +13,23 @@ import org.mailledger.command.password.PasswordHasher;
 import org.mailledger.command.password.PasswordPolicy;
 import org.mailledger.command.password.PasswordScheme;
 import org.mailledger.projection.progress.LayoutProgress;
+import org.mailledger.schema.alias.AddAliasSenderCommand;
 import org.mailledger.schema.alias.CreateAliasCommand;
 import org.mailledger.schema.alias.DeactivateAliasCommand;
+import org.mailledger.schema.aliasdomain.CreateAliasDomainCommand;
+import org.mailledger.schema.aliasdomain.DeactivateAliasDomainCommand;
+import org.mailledger.schema.aliasdomain.DeleteAliasDomainCommand;
 import org.mailledger.schema.domain.CreateDomainCommand;
 import org.mailledger.schema.domain.DeactivateDomainCommand;
 import org.mailledger.schema.mailbox.CreateMailboxCommand;
 import org.mailledger.schema.mailbox.DeactivateMailboxCommand;
+import org.mailledger.schema.mailbox.RenameMailboxCommand;
 import org.mailledger.schema.tls.SetTlsPolicyCommand;
 import org.mailledger.schema.tls.TlsPolicyLevel;
 import org.mailledger.schema.value.AliasAddress;
 import org.mailledger.schema.value.DomainName;
 import org.mailledger.schema.value.EmailAddress;
+import org.mailledger.schema.value.LocalPart;
 import org.mailledger.schema.value.Quota;
 import org.mailledger.schema.value.Secret;
 import org.mailledger.testsupport.TestDatabase;
@@ -136,11 +142,104 @@ abstract class CommandsMumConsumersTest extends MumConsumersEndToEndTest {
             List.of(),
             ""));
     send.apply(new DeactivateAliasCommand(old));
+    sendAliasDomains(send, off);
     send.apply(
         new SetTlsPolicyCommand(DomainName.of("example.com"), TlsPolicyLevel.ENCRYPT, null, null));
     send.apply(
         new SetTlsPolicyCommand(
             DomainName.of("secure.test"), TlsPolicyLevel.SECURE, "match=.secure.test", null));
+  }
+
+  /**
+   * Alias domains of example.org, some made before and some after what they expand: the rows of
+   * alias.example must follow mailboxes created, renamed and deactivated later. off-alias.example
+   * points at the inactive off.example, idle-alias.example is itself inactive, gone.example was
+   * deleted.
+   */
+  private void sendAliasDomains(java.util.function.Function<Object, Object> send, String off) {
+    String bcrypt = hash(PasswordScheme.BLF_CRYPT);
+    String first = id();
+    send.apply(mailbox(first, "first@example.org", bcrypt, null, false));
+    send.apply(aliasDomain(id(), "alias.example", "example.org"));
+    send.apply(aliasDomain(id(), "off-alias.example", "off.example"));
+    String idle = id();
+    send.apply(aliasDomain(idle, "idle-alias.example", "example.net"));
+    send.apply(new DeactivateAliasDomainCommand(idle));
+    String gone = id();
+    send.apply(aliasDomain(gone, "gone.example", "example.org"));
+    send.apply(new DeleteAliasDomainCommand(gone));
+    send.apply(new RenameMailboxCommand(first, LocalPart.of("second")));
+    send.apply(mailbox(id(), "late@example.org", bcrypt, null, false));
+    String quiet = id();
+    send.apply(mailbox(quiet, "quiet@example.org", bcrypt, null, false));
+    send.apply(new DeactivateMailboxCommand(quiet));
+    String lateAlias = id();
+    send.apply(
+        new CreateAliasCommand(
+            lateAlias,
+            AliasAddress.parse("sales@example.org"),
+            addresses("late@example.org"),
+            List.of(),
+            ""));
+    send.apply(new AddAliasSenderCommand(lateAlias, EmailAddress.parse("second@example.org")));
+  }
+
+  private static CreateAliasDomainCommand aliasDomain(String id, String alias, String target) {
+    return new CreateAliasDomainCommand(id, DomainName.of(alias), DomainName.of(target));
+  }
+
+  @Test
+  void anAliasDomainIsAVirtualDomainWhileItAndItsTargetAreActive() {
+    assertThat(query("domains.cf", "alias.example")).contains("alias.example");
+    assertThat(query("domains.cf", "off-alias.example")).as("target inactive").isEmpty();
+    assertThat(query("domains.cf", "idle-alias.example")).as("inactive").isEmpty();
+    assertThat(query("domains.cf", "gone.example")).as("deleted").isEmpty();
+  }
+
+  @Test
+  void everyAddressOfTheTargetAnswersInTheAliasDomain() {
+    assertThat(query("aliases.cf", "alice@alias.example")).contains("alice@example.org");
+    assertThat(query("aliases.cf", "team@alias.example")).contains("team@example.org");
+    assertThat(query("aliases.cf", "second@alias.example"))
+        .as("renamed after the alias domain was made")
+        .contains("second@example.org");
+    assertThat(query("aliases.cf", "first@alias.example")).as("old name").isEmpty();
+    assertThat(query("aliases.cf", "late@alias.example"))
+        .as("created after the alias domain")
+        .contains("late@example.org");
+    assertThat(query("aliases.cf", "sales@alias.example")).contains("sales@example.org");
+    assertThat(query("aliases.cf", "bob@alias.example")).as("inactive mailbox").isEmpty();
+    assertThat(query("aliases.cf", "quiet@alias.example")).as("deactivated later").isEmpty();
+    assertThat(query("aliases.cf", "sender@alias.example")).as("send-only takes no mail").isEmpty();
+    assertThat(query("aliases.cf", "old@alias.example")).as("inactive alias").isEmpty();
+    assertThat(query("aliases.cf", "dave@idle-alias.example")).as("inactive").isEmpty();
+    assertThat(query("aliases.cf", "carol@off-alias.example")).as("target inactive").isEmpty();
+    assertThat(query("aliases.cf", "alice@gone.example")).as("deleted").isEmpty();
+    assertThat(query("catch-all.cf", "@alias.example"))
+        .as("the target's catch-all covers the alias domain")
+        .contains("alice@example.org");
+    assertThat(query("catch-all.cf", "@idle-alias.example")).isEmpty();
+  }
+
+  @Test
+  void anAliasDomainAddressIsNoMailboxAndNoLogin() {
+    assertThat(query("mailboxes.cf", "alice@alias.example")).isEmpty();
+    assertThat(query("mailbox-self.cf", "alice@alias.example")).isEmpty();
+    assertThat(query("recipient-access.cf", "alice@alias.example")).isEmpty();
+    assertThat(dovecot.authTest("alice@alias.example", PASSWORD)).isFalse();
+    assertThat(dovecot.user("alice@alias.example")).isEmpty();
+  }
+
+  @Test
+  void whoMaySendAsAnAddressMaySendAsItInTheAliasDomain() {
+    assertThat(query("sender-login-maps.cf", "alice@alias.example")).contains("alice@example.org");
+    assertThat(query("sender-login-maps.cf", "late@alias.example")).contains("late@example.org");
+    assertThat(split(query("sender-login-maps.cf", "team@alias.example")))
+        .containsExactlyInAnyOrder("alice@example.org", "dave@example.net");
+    assertThat(query("sender-login-maps.cf", "sales@alias.example"))
+        .as("a sender added after the alias domain was made")
+        .contains("second@example.org");
+    assertThat(query("sender-login-maps.cf", "alice@idle-alias.example")).isEmpty();
   }
 
   /** A hash of the shared test password, made by our own hasher in the given scheme. */

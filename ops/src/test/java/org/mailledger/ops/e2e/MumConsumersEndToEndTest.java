@@ -323,7 +323,7 @@ abstract class MumConsumersEndToEndTest {
     return lookup.value();
   }
 
-  private static Set<String> split(Optional<String> value) {
+  static Set<String> split(Optional<String> value) {
     assertThat(value).isPresent();
     return Arrays.stream(value.get().split(",")).map(String::strip).collect(Collectors.toSet());
   }

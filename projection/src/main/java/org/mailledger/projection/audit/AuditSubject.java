@@ -6,17 +6,19 @@ import java.util.Locale;
 /**
  * What an event is about, by a rule that needs no list of event classes, so an event type added
  * later is recorded without a change here: events of the schema packages {@code domain}, {@code
- * mailbox}, {@code alias} and {@code tls} name their subject in conventional fields ({@code name},
- * {@code address}, {@code newAddress}/{@code oldAddress}, {@code destination}). Any other event is
- * recorded with the schema package as its kind ({@code org.mailledger.schema.admin} gives {@code
- * admin}, anything outside the schema gives {@code other}) and no entity, which shows it to
- * SUPERADMINs only.
+ * mailbox}, {@code alias}, {@code aliasdomain} and {@code tls} name their subject in conventional
+ * fields ({@code name}, {@code address}, {@code newAddress}/{@code oldAddress}, {@code
+ * aliasDomain}/{@code targetDomain}, {@code destination}). Any other event is recorded with the
+ * schema package as its kind ({@code org.mailledger.schema.admin} gives {@code admin}, anything
+ * outside the schema gives {@code other}) and no entity, which shows it to SUPERADMINs only.
  *
- * @param kind domain, mailbox, alias, tls-policy, or the package of an event kind met later
+ * @param kind domain, mailbox, alias, alias-domain, tls-policy, or the package of an event kind met
+ *     later
  * @param entity the address or domain, lower-case ASCII; null when the event is about neither
  * @param entityBefore a renamed mailbox's old address
- * @param domain the managed domain the entity lies in, deciding what a DOMAIN_ADMIN sees; null for
- *     TLS policies, which are server-wide settings, and for events about no entity
+ * @param domain the managed domain the entity lies in (an alias domain's target), deciding what a
+ *     DOMAIN_ADMIN sees; null for TLS policies, which are server-wide settings, and for events
+ *     about no entity
  */
 public record AuditSubject(String kind, String entity, String entityBefore, String domain) {
 
@@ -49,6 +51,9 @@ public record AuditSubject(String kind, String entity, String entityBefore, Stri
           String address = text(fields, "address");
           return new AuditSubject("alias", address, null, domainOf(address));
         }
+      case "aliasdomain":
+        return new AuditSubject(
+            "alias-domain", text(fields, "aliasDomain"), null, text(fields, "targetDomain"));
       case "tls":
         return new AuditSubject("tls-policy", text(fields, "destination"), null, null);
       default:

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiPredicate;
@@ -19,6 +20,10 @@ import org.mailledger.schema.alias.AliasRecipientAddedEvent;
 import org.mailledger.schema.alias.AliasRecipientRemovedEvent;
 import org.mailledger.schema.alias.AliasSenderAddedEvent;
 import org.mailledger.schema.alias.AliasSenderRemovedEvent;
+import org.mailledger.schema.aliasdomain.AliasDomainActivatedEvent;
+import org.mailledger.schema.aliasdomain.AliasDomainCreatedEvent;
+import org.mailledger.schema.aliasdomain.AliasDomainDeactivatedEvent;
+import org.mailledger.schema.aliasdomain.AliasDomainDeletedEvent;
 import org.mailledger.schema.domain.DomainActivatedEvent;
 import org.mailledger.schema.domain.DomainCreatedEvent;
 import org.mailledger.schema.domain.DomainDeactivatedEvent;
@@ -90,8 +95,18 @@ public final class MumFold {
     return fold;
   }
 
+  /**
+   * The rows the tables should hold: the folded ones, and those an alias domain expands into,
+   * derived afresh from them (see {@link #expandAliasDomains}).
+   */
   public MumRows rows() {
-    return rows;
+    MumRows all = new MumRows();
+    rows.tables()
+        .forEach(
+            (table, byId) ->
+                byId.forEach((id, row) -> all.table(table).put(id, new LinkedHashMap<>(row))));
+    expandAliasDomains(all);
+    return all;
   }
 
   /** Changes to rows that were not there, in log order. */
@@ -143,7 +158,9 @@ public final class MumFold {
           e.maxAliases(),
           e.maxMailboxes(),
           null,
-          true);
+          true,
+          null,
+          null);
     } else if (event instanceof DomainSettingsChangedEvent e) {
       var row = row(at, "domains", RowId.of(e.domainId()));
       if (row != null) {
@@ -200,7 +217,8 @@ public final class MumFold {
           localPart(e.address()),
           e.description(),
           RowId.of(e.domainId()),
-          true);
+          true,
+          null);
       for (String recipient : e.recipients()) {
         rows.put("alias_recipients", RowId.of(e.aliasId(), recipient), alias, recipient, null);
       }
@@ -233,6 +251,39 @@ public final class MumFold {
       rows.table("alias_recipients").values().removeIf(r -> alias == (Long) r.get("alias_id"));
       rows.table("alias_senders").values().removeIf(r -> alias == (Long) r.get("alias_id"));
       remove(at, "aliases", alias);
+    } else if (event instanceof AliasDomainCreatedEvent e) {
+      Long target =
+          rows.table("domains").values().stream()
+              .filter(
+                  r -> e.targetDomain().equals(r.get("domain")) && r.get("alias_target_id") == null)
+              .map(r -> (Long) r.get("id"))
+              .findFirst()
+              .orElse(null);
+      if (target == null) {
+        warnings.add("position " + at + ": no domains row " + e.targetDomain() + " to alias");
+      } else {
+        // active is derived in rows(), from alias_active and the target's flag.
+        rows.put(
+            "domains",
+            RowId.of(e.aliasDomainId()),
+            e.aliasDomainId(),
+            e.aliasDomain(),
+            "alias domain of " + e.targetDomain(),
+            null,
+            null,
+            null,
+            null,
+            null,
+            true,
+            target,
+            true);
+      }
+    } else if (event instanceof AliasDomainActivatedEvent e) {
+      set(at, "domains", RowId.of(e.aliasDomainId()), "alias_active", true);
+    } else if (event instanceof AliasDomainDeactivatedEvent e) {
+      set(at, "domains", RowId.of(e.aliasDomainId()), "alias_active", false);
+    } else if (event instanceof AliasDomainDeletedEvent e) {
+      remove(at, "domains", RowId.of(e.aliasDomainId()));
     } else if (event instanceof TlsPolicySetEvent e) {
       rows.put(
           "tls_policies",
@@ -244,6 +295,75 @@ public final class MumFold {
           true);
     } else if (event instanceof TlsPolicyRemovedEvent e) {
       remove(at, "tls_policies", RowId.of(e.destination()));
+    }
+  }
+
+  /**
+   * MUM has no alias-domain table: an alias domain B of A answers, for every mailbox and alias x@A,
+   * with a row x@B in aliases (its id the XOR of the source row's id and B's) forwarding to x@A, or
+   * for A's catch-all carrying copies of its recipients; whoever may send as x@A may send as x@B. B
+   * is active while it and A are; a send-only mailbox's row takes no mail, so is inactive. Derived
+   * here from the folded rows as they stand, unlike the projection, which keeps them step by step:
+   * the two agreeing is the check.
+   */
+  private static void expandAliasDomains(MumRows all) {
+    var domains = all.table("domains");
+    for (Map<String, Object> b : List.copyOf(domains.values())) {
+      Long targetId = (Long) b.get("alias_target_id");
+      if (targetId == null) {
+        continue;
+      }
+      long bId = (Long) b.get("id");
+      Map<String, Object> target = domains.get(targetId);
+      b.put(
+          "active",
+          Boolean.TRUE.equals(b.get("alias_active"))
+              && target != null
+              && Boolean.TRUE.equals(target.get("active")));
+      if (target == null) {
+        continue;
+      }
+      String targetName = (String) target.get("domain");
+      for (Map<String, Object> m : all.table("mailboxes").values()) {
+        if (!targetId.equals(m.get("domain_id"))) {
+          continue;
+        }
+        long id = (Long) m.get("id") ^ bId;
+        boolean receiving =
+            Boolean.TRUE.equals(m.get("active")) && !Boolean.TRUE.equals(m.get("send_only"));
+        all.put("aliases", id, null, m.get("local_part"), "", bId, receiving, m.get("id"));
+        all.put("alias_recipients", id, id, m.get("local_part") + "@" + targetName, null);
+        all.put("alias_senders", id, id, m.get("id"));
+      }
+      List<Map<String, Object>> sources =
+          all.table("aliases").values().stream()
+              .filter(a -> targetId.equals(a.get("domain_id")))
+              .toList();
+      for (Map<String, Object> a : sources) {
+        long aId = (Long) a.get("id");
+        long id = aId ^ bId;
+        String local = (String) a.get("local_part");
+        all.put("aliases", id, null, local, "", bId, a.get("active"), aId);
+        if (local.isEmpty()) {
+          for (Map<String, Object> r : List.copyOf(all.table("alias_recipients").values())) {
+            if (r.get("alias_id").equals(aId)) {
+              all.put(
+                  "alias_recipients",
+                  (Long) r.get("id") ^ bId,
+                  id,
+                  r.get("recipient_address"),
+                  null);
+            }
+          }
+        } else {
+          all.put("alias_recipients", id, id, local + "@" + targetName, null);
+        }
+        for (Map<String, Object> s : List.copyOf(all.table("alias_senders").values())) {
+          if (s.get("alias_id").equals(aId)) {
+            all.put("alias_senders", (Long) s.get("id") ^ bId, id, s.get("mailbox_id"));
+          }
+        }
+      }
     }
   }
 

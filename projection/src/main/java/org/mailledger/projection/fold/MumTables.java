@@ -25,7 +25,9 @@ public final class MumTables {
               "max_aliases",
               "max_mailboxes",
               "homedir",
-              "active"),
+              "active",
+              "alias_target_id",
+              "alias_active"),
           "tls_policies",
           List.of("id", "domain", "policy", "params", "description", "active"),
           "mailboxes",
@@ -43,7 +45,14 @@ public final class MumTables {
               "send_only",
               "active"),
           "aliases",
-          List.of("id", "aggregate_id", "local_part", "description", "domain_id", "active"),
+          List.of(
+              "id",
+              "aggregate_id",
+              "local_part",
+              "description",
+              "domain_id",
+              "active",
+              "expanded_from"),
           "alias_recipients",
           List.of("id", "alias_id", "recipient_address", "mailbox_id"),
           "alias_senders",
@@ -51,7 +60,7 @@ public final class MumTables {
 
   public static final List<String> TABLES = List.copyOf(COLUMNS.keySet());
 
-  private static final Set<String> FLAGS = Set.of("active", "send_only");
+  private static final Set<String> FLAGS = Set.of("active", "send_only", "alias_active");
 
   private MumTables() {}
 

@@ -17,6 +17,10 @@ import org.mailledger.schema.alias.AliasRecipientAddedEvent;
 import org.mailledger.schema.alias.AliasRecipientRemovedEvent;
 import org.mailledger.schema.alias.AliasSenderAddedEvent;
 import org.mailledger.schema.alias.AliasSenderRemovedEvent;
+import org.mailledger.schema.aliasdomain.AliasDomainActivatedEvent;
+import org.mailledger.schema.aliasdomain.AliasDomainCreatedEvent;
+import org.mailledger.schema.aliasdomain.AliasDomainDeactivatedEvent;
+import org.mailledger.schema.aliasdomain.AliasDomainDeletedEvent;
 import org.mailledger.schema.domain.DomainActivatedEvent;
 import org.mailledger.schema.domain.DomainCreatedEvent;
 import org.mailledger.schema.domain.DomainDeactivatedEvent;
@@ -183,6 +187,26 @@ public class MumLayoutProjection {
 
   @EventHandler
   void on(AliasDeletedEvent e) {
+    writer.apply(e, batch());
+  }
+
+  @EventHandler
+  void on(AliasDomainCreatedEvent e) {
+    writer.apply(e, batch());
+  }
+
+  @EventHandler
+  void on(AliasDomainActivatedEvent e) {
+    writer.apply(e, batch());
+  }
+
+  @EventHandler
+  void on(AliasDomainDeactivatedEvent e) {
+    writer.apply(e, batch());
+  }
+
+  @EventHandler
+  void on(AliasDomainDeletedEvent e) {
     writer.apply(e, batch());
   }
 

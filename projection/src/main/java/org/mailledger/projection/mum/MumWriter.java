@@ -14,6 +14,10 @@ import org.mailledger.schema.alias.AliasRecipientAddedEvent;
 import org.mailledger.schema.alias.AliasRecipientRemovedEvent;
 import org.mailledger.schema.alias.AliasSenderAddedEvent;
 import org.mailledger.schema.alias.AliasSenderRemovedEvent;
+import org.mailledger.schema.aliasdomain.AliasDomainActivatedEvent;
+import org.mailledger.schema.aliasdomain.AliasDomainCreatedEvent;
+import org.mailledger.schema.aliasdomain.AliasDomainDeactivatedEvent;
+import org.mailledger.schema.aliasdomain.AliasDomainDeletedEvent;
 import org.mailledger.schema.domain.DomainActivatedEvent;
 import org.mailledger.schema.domain.DomainCreatedEvent;
 import org.mailledger.schema.domain.DomainDeactivatedEvent;
@@ -62,12 +66,14 @@ public final class MumWriter {
   private final String deleteAliasRecipients;
   private final String deleteAliasSenders;
   private final String deleteTlsPolicies;
+  private final AliasDomainExpansion aliasDomains;
 
   /**
    * @param prefix put before every table name: empty for the live tables
    */
   public MumWriter(Dialect dialect, String prefix) {
     this.prefix = prefix;
+    aliasDomains = new AliasDomainExpansion(dialect, prefix);
     updateDomains = "UPDATE " + prefix + "domains SET";
     deleteDomains = "DELETE FROM " + prefix + "domains WHERE";
     updateMailboxes = "UPDATE " + prefix + "mailboxes SET";
@@ -227,6 +233,22 @@ public final class MumWriter {
       on(e, batch);
       return true;
     }
+    if (event instanceof AliasDomainCreatedEvent e) {
+      aliasDomains.on(e, batch);
+      return true;
+    }
+    if (event instanceof AliasDomainActivatedEvent e) {
+      aliasDomains.on(e, batch);
+      return true;
+    }
+    if (event instanceof AliasDomainDeactivatedEvent e) {
+      aliasDomains.on(e, batch);
+      return true;
+    }
+    if (event instanceof AliasDomainDeletedEvent e) {
+      aliasDomains.on(e, batch);
+      return true;
+    }
     if (event instanceof TlsPolicySetEvent e) {
       on(e, batch);
       return true;
@@ -271,6 +293,7 @@ public final class MumWriter {
         "domain " + e.name(),
         true,
         RowId.of(e.domainId()));
+    aliasDomains.targetActive(e.domainId(), true, batch);
   }
 
   private void on(DomainDeactivatedEvent e, WriteBatch batch) {
@@ -279,6 +302,7 @@ public final class MumWriter {
         "domain " + e.name(),
         false,
         RowId.of(e.domainId()));
+    aliasDomains.targetActive(e.domainId(), false, batch);
   }
 
   private void on(DomainDeletedEvent e, WriteBatch batch) {
@@ -299,6 +323,7 @@ public final class MumWriter {
         "maildir:" + e.maildir(),
         e.sendOnly(),
         true);
+    aliasDomains.mailboxCreated(e, batch);
   }
 
   private void on(MailboxPasswordChangedEvent e, WriteBatch batch) {
@@ -315,22 +340,27 @@ public final class MumWriter {
 
   private void on(MailboxSendOnlyChangedEvent e, WriteBatch batch) {
     updateMailbox(batch, "send_only = ?", e.sendOnly(), e.mailboxId(), e.address());
+    aliasDomains.mailboxReceiving(e.mailboxId(), batch);
   }
 
   private void on(MailboxActivatedEvent e, WriteBatch batch) {
     updateMailbox(batch, "active = ?", true, e.mailboxId(), e.address());
+    aliasDomains.mailboxReceiving(e.mailboxId(), batch);
   }
 
   private void on(MailboxDeactivatedEvent e, WriteBatch batch) {
     updateMailbox(batch, "active = ?", false, e.mailboxId(), e.address());
+    aliasDomains.mailboxReceiving(e.mailboxId(), batch);
   }
 
   private void on(MailboxRenamedEvent e, WriteBatch batch) {
     updateMailbox(
         batch, "local_part = ?", localPart(e.newAddress()), e.mailboxId(), e.oldAddress());
+    aliasDomains.mailboxRenamed(e.mailboxId(), e.newAddress(), batch);
   }
 
   private void on(MailboxDeletedEvent e, WriteBatch batch) {
+    aliasDomains.sourceDeleted(e.mailboxId(), batch);
     batch.execute(deleteMailboxes + " id = ?", "mailbox " + e.address(), RowId.of(e.mailboxId()));
   }
 
@@ -347,6 +377,7 @@ public final class MumWriter {
     for (String recipient : e.recipients()) {
       batch.upsert(upsertRecipient, RowId.of(e.aliasId(), recipient), aliasId, recipient, null);
     }
+    aliasDomains.aliasCreated(e, batch);
   }
 
   private void on(AliasRecipientAddedEvent e, WriteBatch batch) {
@@ -356,6 +387,9 @@ public final class MumWriter {
         RowId.of(e.aliasId()),
         e.recipient(),
         null);
+    if (AliasDomainExpansion.isCatchAll(e.address())) {
+      aliasDomains.catchAllRecipientAdded(e.aliasId(), e.recipient(), batch);
+    }
   }
 
   private void on(AliasRecipientRemovedEvent e, WriteBatch batch) {
@@ -363,6 +397,9 @@ public final class MumWriter {
         deleteAliasRecipients + " id = ?",
         "recipient " + e.recipient() + " of alias " + e.address(),
         RowId.of(e.aliasId(), e.recipient()));
+    if (AliasDomainExpansion.isCatchAll(e.address())) {
+      aliasDomains.catchAllRecipientRemoved(e.aliasId(), e.recipient(), batch);
+    }
   }
 
   private void on(AliasSenderAddedEvent e, WriteBatch batch) {
@@ -371,6 +408,7 @@ public final class MumWriter {
         RowId.of(e.aliasId(), e.mailboxId()),
         RowId.of(e.aliasId()),
         RowId.of(e.mailboxId()));
+    aliasDomains.aliasSenderAdded(e.aliasId(), e.mailboxId(), batch);
   }
 
   private void on(AliasSenderRemovedEvent e, WriteBatch batch) {
@@ -378,6 +416,7 @@ public final class MumWriter {
         deleteAliasSenders + " id = ?",
         "sender " + e.mailboxAddress() + " of alias " + e.address(),
         RowId.of(e.aliasId(), e.mailboxId()));
+    aliasDomains.aliasSenderRemoved(e.aliasId(), e.mailboxId(), batch);
   }
 
   private void on(AliasDescriptionChangedEvent e, WriteBatch batch) {
@@ -386,13 +425,16 @@ public final class MumWriter {
 
   private void on(AliasActivatedEvent e, WriteBatch batch) {
     updateAlias(batch, "active = ?", true, e.aliasId(), e.address());
+    aliasDomains.aliasActive(e.aliasId(), true, batch);
   }
 
   private void on(AliasDeactivatedEvent e, WriteBatch batch) {
     updateAlias(batch, "active = ?", false, e.aliasId(), e.address());
+    aliasDomains.aliasActive(e.aliasId(), false, batch);
   }
 
   private void on(AliasDeletedEvent e, WriteBatch batch) {
+    aliasDomains.sourceDeleted(e.aliasId(), batch);
     long aliasId = RowId.of(e.aliasId());
     batch.execute(deleteAliasRecipients + " alias_id = ?", null, aliasId);
     batch.execute(deleteAliasSenders + " alias_id = ?", null, aliasId);

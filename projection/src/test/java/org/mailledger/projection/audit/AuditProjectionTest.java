@@ -23,6 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.mailledger.projection.ProjectionTestBase;
 import org.mailledger.schema.alias.AddAliasRecipientCommand;
 import org.mailledger.schema.alias.CreateAliasCommand;
+import org.mailledger.schema.aliasdomain.CreateAliasDomainCommand;
+import org.mailledger.schema.aliasdomain.DeactivateAliasDomainCommand;
+import org.mailledger.schema.aliasdomain.DeleteAliasDomainCommand;
 import org.mailledger.schema.domain.ChangeDomainSettingsCommand;
 import org.mailledger.schema.domain.CreateDomainCommand;
 import org.mailledger.schema.domain.DeactivateDomainCommand;
@@ -264,6 +267,34 @@ class AuditProjectionTest extends ProjectionTestBase {
                 Long.class,
                 AuditProjection.GROUP))
         .isPositive();
+  }
+
+  @Test
+  void aliasDomainEventsNameTheAliasDomainAndLieInTheTarget() throws Exception {
+    String d = "target-" + id().substring(0, 6) + ".example";
+    String b = "alias-" + d;
+    as("alice", "t-create", new CreateDomainCommand(id(), DomainName.of(d), "", null, null, 0, 0));
+    String aliasDomainId =
+        as(
+            "alice",
+            "b-create",
+            new CreateAliasDomainCommand(id(), DomainName.of(b), DomainName.of(d)));
+    as("bob", "b-off", new DeactivateAliasDomainCommand(aliasDomainId));
+    as("bob", "b-delete", new DeleteAliasDomainCommand(aliasDomainId));
+    awaitAudit();
+
+    assertThat(rowsOf(b))
+        .extracting(r -> r.get("event_type"))
+        .containsExactly("AliasDomainCreated", "AliasDomainDeactivated", "AliasDomainDeleted");
+    assertThat(rowsOf(b))
+        .allSatisfy(
+            r ->
+                assertThat(r)
+                    .containsEntry("entity_kind", "alias-domain")
+                    .containsEntry("entity_domain", d)
+                    .containsEntry("aggregate_id", aliasDomainId));
+    assertThat(only(b, "AliasDomainCreated")).containsEntry("actor", "alice");
+    assertThat(change(only(b, "AliasDomainCreated")).get("targetDomain").asText()).isEqualTo(d);
   }
 
   @Test

@@ -1,0 +1,435 @@
+package org.mailledger.projection.mum;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.mailledger.projection.lookup.Dialect;
+import org.mailledger.projection.lookup.WriteBatch;
+import org.mailledger.projection.support.RowId;
+import org.mailledger.schema.alias.AliasCreatedEvent;
+import org.mailledger.schema.aliasdomain.AliasDomainActivatedEvent;
+import org.mailledger.schema.aliasdomain.AliasDomainCreatedEvent;
+import org.mailledger.schema.aliasdomain.AliasDomainDeactivatedEvent;
+import org.mailledger.schema.aliasdomain.AliasDomainDeletedEvent;
+import org.mailledger.schema.mailbox.MailboxCreatedEvent;
+
+/**
+ * MUM has no alias-domain table, so an alias domain B of a hosted domain A is expanded into rows: a
+ * row in {@code domains} (Postfix then takes B as a virtual domain), and for every mailbox and
+ * alias x@A a row x@B in {@code aliases} ({@code expanded_from} = the id of the row it answers for)
+ * that forwards to x@A, or, for A's catch-all, carries copies of its recipients; whoever may send
+ * as x@A (a mailbox itself, an alias's senders) may send as x@B. x@B is an address, never a login:
+ * no row of {@code mailboxes} is made for it.
+ *
+ * <p>The writes are set-based statements that find "every alias domain of A" or "every row expanded
+ * from x" in the tables when the batch is sent, in event order, so no handler reads a table. An
+ * expanded row's id is the XOR of the id of the row it comes from and of B's id: the same log gives
+ * the same ids on every replay, and the database computes them itself. A's events and B's are in
+ * one sequence (the sequencing policy puts B's with its target), so these statements never race a
+ * segment that applies A.
+ *
+ * <p>Because B's events go with A's, a name passing from one owner to another (B deleted as an
+ * alias domain of A and made one of C, or a hosted domain) may have its new row written before
+ * another segment removes the old one; only hosted domains have a unique name in {@code domains},
+ * and every statement here that finds A by name asks for a hosted row.
+ *
+ * <p>B's {@code active} is its own flag ({@code alias_active}) and A's: while A is inactive, B's
+ * addresses are unknown to Postfix rather than forwarded to a domain that takes no mail. A
+ * send-only mailbox's row in B is inactive, as no mail may reach it.
+ */
+final class AliasDomainExpansion {
+
+  private final Dialect dialect;
+  private final String domains;
+  private final String mailboxes;
+  private final String aliases;
+  private final String recipients;
+  private final String senders;
+
+  AliasDomainExpansion(Dialect dialect, String prefix) {
+    this.dialect = dialect;
+    domains = prefix + "domains";
+    mailboxes = prefix + "mailboxes";
+    aliases = prefix + "aliases";
+    recipients = prefix + "alias_recipients";
+    senders = prefix + "alias_senders";
+  }
+
+  void on(AliasDomainCreatedEvent e, WriteBatch batch) {
+    long b = RowId.of(e.aliasDomainId());
+    String target = e.targetDomain();
+    batch.execute(
+        insert(
+            domains,
+            List.of(
+                "id",
+                "aggregate_id",
+                "domain",
+                "description",
+                "active",
+                "alias_target_id",
+                "alias_active"),
+            "SELECT ?, ?, ?, ?, t.active, t.id, TRUE FROM "
+                + domains
+                + " t WHERE t.domain = ? AND t.alias_target_id IS NULL"),
+        "target domain " + target + " of alias domain " + e.aliasDomain(),
+        b,
+        e.aliasDomainId(),
+        e.aliasDomain(),
+        "alias domain of " + target,
+        target);
+    batch.execute(
+        insertAliases(
+            "SELECT "
+                + xor("m.id", "?")
+                + ", NULL, m.local_part, '', ?, (m.active AND NOT m.send_only), m.id FROM "
+                + mailboxes
+                + " m JOIN "
+                + domains
+                + " t ON t.id = m.domain_id WHERE t.domain = ? AND t.alias_target_id IS NULL"),
+        null,
+        b,
+        b,
+        target);
+    batch.execute(
+        insertAliases(
+            "SELECT "
+                + xor("a.id", "?")
+                + ", NULL, a.local_part, '', ?, a.active, a.id FROM "
+                + aliases
+                + " a JOIN "
+                + domains
+                + " t ON t.id = a.domain_id WHERE t.domain = ? AND t.alias_target_id IS NULL"),
+        null,
+        b,
+        b,
+        target);
+    batch.execute(
+        insertRecipients(
+            "SELECT x.id, x.id, CONCAT(x.local_part, '@', ?), NULL FROM "
+                + aliases
+                + " x WHERE x.domain_id = ? AND x.local_part <> ''"),
+        null,
+        target,
+        b);
+    batch.execute(
+        insertRecipients(
+            "SELECT "
+                + xor("r.id", "?")
+                + ", "
+                + xor("r.alias_id", "?")
+                + ", r.recipient_address, NULL FROM "
+                + recipients
+                + " r JOIN "
+                + aliases
+                + " a ON a.id = r.alias_id JOIN "
+                + domains
+                + " t ON t.id = a.domain_id WHERE t.domain = ? AND t.alias_target_id IS NULL AND a.local_part = ''"),
+        null,
+        b,
+        b,
+        target);
+    batch.execute(
+        insertSenders(
+            "SELECT "
+                + xor("m.id", "?")
+                + ", "
+                + xor("m.id", "?")
+                + ", m.id FROM "
+                + mailboxes
+                + " m JOIN "
+                + domains
+                + " t ON t.id = m.domain_id WHERE t.domain = ? AND t.alias_target_id IS NULL"),
+        null,
+        b,
+        b,
+        target);
+    batch.execute(
+        insertSenders(
+            "SELECT "
+                + xor("s.id", "?")
+                + ", "
+                + xor("s.alias_id", "?")
+                + ", s.mailbox_id FROM "
+                + senders
+                + " s JOIN "
+                + aliases
+                + " a ON a.id = s.alias_id JOIN "
+                + domains
+                + " t ON t.id = a.domain_id WHERE t.domain = ? AND t.alias_target_id IS NULL"),
+        null,
+        b,
+        b,
+        target);
+  }
+
+  void on(AliasDomainActivatedEvent e, WriteBatch batch) {
+    long b = RowId.of(e.aliasDomainId());
+    batch.execute(
+        "UPDATE " + domains + " SET alias_active = TRUE WHERE id = ?",
+        "alias domain " + e.aliasDomain(),
+        b);
+    batch.execute(
+        dialect == Dialect.POSTGRESQL
+            ? "UPDATE "
+                + domains
+                + " b SET active = t.active FROM "
+                + domains
+                + " t WHERE b.id = ? AND t.id = b.alias_target_id"
+            : "UPDATE "
+                + domains
+                + " b JOIN "
+                + domains
+                + " t ON t.id = b.alias_target_id SET b.active = t.active WHERE b.id = ?",
+        null,
+        b);
+  }
+
+  void on(AliasDomainDeactivatedEvent e, WriteBatch batch) {
+    batch.execute(
+        "UPDATE " + domains + " SET alias_active = FALSE, active = FALSE WHERE id = ?",
+        "alias domain " + e.aliasDomain(),
+        RowId.of(e.aliasDomainId()));
+  }
+
+  void on(AliasDomainDeletedEvent e, WriteBatch batch) {
+    long b = RowId.of(e.aliasDomainId());
+    String ofB = " WHERE alias_id IN (SELECT id FROM " + aliases + " WHERE domain_id = ?)";
+    batch.execute("DELETE FROM " + recipients + ofB, null, b);
+    batch.execute("DELETE FROM " + senders + ofB, null, b);
+    batch.execute("DELETE FROM " + aliases + " WHERE domain_id = ?", null, b);
+    batch.execute("DELETE FROM " + domains + " WHERE id = ?", "alias domain " + e.aliasDomain(), b);
+  }
+
+  /** A target domain's active flag, carried to its alias domains. */
+  void targetActive(String domainId, boolean active, WriteBatch batch) {
+    batch.execute(
+        "UPDATE "
+            + domains
+            + " SET active = "
+            + (active ? "alias_active" : "FALSE")
+            + " WHERE alias_target_id = ?",
+        null,
+        RowId.of(domainId));
+  }
+
+  void mailboxCreated(MailboxCreatedEvent e, WriteBatch batch) {
+    long m = RowId.of(e.mailboxId());
+    long a = RowId.of(e.domainId());
+    batch.execute(
+        insertAliases(
+            "SELECT "
+                + xor("?", "d.id")
+                + ", NULL, ?, '', d.id, ?, ? FROM "
+                + domains
+                + " d WHERE d.alias_target_id = ?"),
+        null,
+        m,
+        localPart(e.address()),
+        !e.sendOnly(),
+        m,
+        a);
+    batch.execute(
+        insertRecipients(
+            "SELECT "
+                + xor("?", "d.id")
+                + ", "
+                + xor("?", "d.id")
+                + ", ?, NULL FROM "
+                + domains
+                + " d WHERE d.alias_target_id = ?"),
+        null,
+        m,
+        m,
+        e.address(),
+        a);
+    batch.execute(
+        insertSenders(
+            "SELECT "
+                + xor("?", "d.id")
+                + ", "
+                + xor("?", "d.id")
+                + ", ? FROM "
+                + domains
+                + " d WHERE d.alias_target_id = ?"),
+        null,
+        m,
+        m,
+        m,
+        a);
+  }
+
+  /** After a mailbox's active or send-only flag changed: its rows answer while it takes mail. */
+  void mailboxReceiving(String mailboxId, WriteBatch batch) {
+    long m = RowId.of(mailboxId);
+    batch.execute(
+        "UPDATE "
+            + aliases
+            + " SET active = (SELECT (m.active AND NOT m.send_only) FROM "
+            + mailboxes
+            + " m WHERE m.id = ?) WHERE expanded_from = ?",
+        null,
+        m,
+        m);
+  }
+
+  void mailboxRenamed(String mailboxId, String newAddress, WriteBatch batch) {
+    long m = RowId.of(mailboxId);
+    batch.execute(
+        "UPDATE " + aliases + " SET local_part = ? WHERE expanded_from = ?",
+        null,
+        localPart(newAddress),
+        m);
+    batch.execute(
+        "UPDATE " + recipients + " SET recipient_address = ?" + ofExpanded(), null, newAddress, m);
+  }
+
+  /** The rows expanded from a mailbox or an alias, gone with it. */
+  void sourceDeleted(String aggregateId, WriteBatch batch) {
+    long source = RowId.of(aggregateId);
+    batch.execute("DELETE FROM " + recipients + ofExpanded(), null, source);
+    batch.execute("DELETE FROM " + senders + ofExpanded(), null, source);
+    batch.execute("DELETE FROM " + aliases + " WHERE expanded_from = ?", null, source);
+  }
+
+  void aliasCreated(AliasCreatedEvent e, WriteBatch batch) {
+    long alias = RowId.of(e.aliasId());
+    long a = RowId.of(e.domainId());
+    String local = localPart(e.address());
+    batch.execute(
+        insertAliases(
+            "SELECT "
+                + xor("?", "d.id")
+                + ", NULL, ?, '', d.id, TRUE, ? FROM "
+                + domains
+                + " d WHERE d.alias_target_id = ?"),
+        null,
+        alias,
+        local,
+        alias,
+        a);
+    String sql =
+        insertRecipients(
+            "SELECT "
+                + xor("?", "d.id")
+                + ", "
+                + xor("?", "d.id")
+                + ", ?, NULL FROM "
+                + domains
+                + " d WHERE d.alias_target_id = ?");
+    if (local.isEmpty()) {
+      for (String recipient : e.recipients()) {
+        batch.execute(sql, null, RowId.of(e.aliasId(), recipient), alias, recipient, a);
+      }
+    } else {
+      batch.execute(sql, null, alias, alias, e.address(), a);
+    }
+  }
+
+  /** A recipient added to a catch-all is copied to its rows in the alias domains. */
+  void catchAllRecipientAdded(String aliasId, String recipient, WriteBatch batch) {
+    batch.execute(
+        insertRecipients(
+            "SELECT "
+                + xor("?", "x.domain_id")
+                + ", x.id, ?, NULL FROM "
+                + aliases
+                + " x WHERE x.expanded_from = ?"),
+        null,
+        RowId.of(aliasId, recipient),
+        recipient,
+        RowId.of(aliasId));
+  }
+
+  void catchAllRecipientRemoved(String aliasId, String recipient, WriteBatch batch) {
+    batch.execute(
+        "DELETE FROM " + recipients + ofExpanded() + " AND recipient_address = ?",
+        null,
+        RowId.of(aliasId),
+        recipient);
+  }
+
+  void aliasSenderAdded(String aliasId, String mailboxId, WriteBatch batch) {
+    batch.execute(
+        insertSenders(
+            "SELECT "
+                + xor("?", "x.domain_id")
+                + ", x.id, ? FROM "
+                + aliases
+                + " x WHERE x.expanded_from = ?"),
+        null,
+        RowId.of(aliasId, mailboxId),
+        RowId.of(mailboxId),
+        RowId.of(aliasId));
+  }
+
+  void aliasSenderRemoved(String aliasId, String mailboxId, WriteBatch batch) {
+    batch.execute(
+        "DELETE FROM " + senders + ofExpanded() + " AND mailbox_id = ?",
+        null,
+        RowId.of(aliasId),
+        RowId.of(mailboxId));
+  }
+
+  void aliasActive(String aliasId, boolean active, WriteBatch batch) {
+    batch.execute(
+        "UPDATE " + aliases + " SET active = ? WHERE expanded_from = ?",
+        null,
+        active,
+        RowId.of(aliasId));
+  }
+
+  static boolean isCatchAll(String address) {
+    return address.startsWith("@");
+  }
+
+  private String ofExpanded() {
+    return " WHERE alias_id IN (SELECT id FROM " + aliases + " WHERE expanded_from = ?)";
+  }
+
+  private String insertAliases(String select) {
+    return insert(
+        aliases,
+        List.of(
+            "id",
+            "aggregate_id",
+            "local_part",
+            "description",
+            "domain_id",
+            "active",
+            "expanded_from"),
+        select);
+  }
+
+  private String insertRecipients(String select) {
+    return insert(recipients, List.of("id", "alias_id", "recipient_address", "mailbox_id"), select);
+  }
+
+  private String insertSenders(String select) {
+    return insert(senders, List.of("id", "alias_id", "mailbox_id"), select);
+  }
+
+  /** INSERT … SELECT that replaces a row of the same id, as the writer's upserts do. */
+  private String insert(String table, List<String> columns, String select) {
+    List<String> updated = columns.subList(1, columns.size());
+    String head = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") " + select;
+    if (dialect == Dialect.POSTGRESQL) {
+      return head
+          + " ON CONFLICT (id) DO UPDATE SET "
+          + updated.stream().map(c -> c + " = EXCLUDED." + c).collect(Collectors.joining(", "));
+    }
+    return head
+        + " ON DUPLICATE KEY UPDATE "
+        + updated.stream().map(c -> c + " = VALUES(" + c + ")").collect(Collectors.joining(", "));
+  }
+
+  /** Bitwise XOR of two ids: of two positive 63-bit ids, again a positive 63-bit id. */
+  private String xor(String left, String right) {
+    return dialect == Dialect.POSTGRESQL
+        ? "(CAST(" + left + " AS BIGINT) # " + right + ")"
+        : "(" + left + " ^ " + right + ")";
+  }
+
+  private static String localPart(String address) {
+    return address.substring(0, address.lastIndexOf('@'));
+  }
+}
