@@ -391,9 +391,8 @@ final class ImportPlanner {
                 commands);
         LogState.History history = log.history(id);
         if (history != null) {
-          if (decide(step, id)) {
-            throw new IllegalStateException("an alias with a history is never sent");
-          }
+          // Known to the log: decide() counts or reports it, and never sends it again.
+          decide(step, id);
           if (!history.deleted()) {
             aliases.add(key);
             domain.counts()[1]++;
