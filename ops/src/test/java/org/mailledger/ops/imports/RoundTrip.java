@@ -264,15 +264,17 @@ final class RoundTrip {
       if (alias.isEmpty()) {
         alias = first(aliases, "@" + domain);
       }
+      // An address that maps to itself, or to nothing, is delivered as it is: the same outcome.
       String recipients =
           alias
               .map(
                   v ->
                       Arrays.stream(v.split(","))
                           .map(String::strip)
-                          .collect(Collectors.toCollection(TreeSet::new))
-                          .toString())
-              .orElse("none");
+                          .collect(Collectors.toCollection(TreeSet::new)))
+              .filter(set -> !set.equals(Set.of(address)))
+              .map(Object::toString)
+              .orElse("itself");
       boolean mailbox = first(mailboxes, address).isPresent();
       return "aliases " + recipients + ", mailbox " + (mailbox ? "yes" : "no");
     }
