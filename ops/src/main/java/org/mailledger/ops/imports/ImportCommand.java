@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.mailledger.ops.db.DatabaseOptions;
@@ -121,6 +122,9 @@ public class ImportCommand implements Callable<Integer> {
 
   final AtomicBoolean cancelled = new AtomicBoolean();
 
+  // Asked between two steps; Ctrl-C flips it through the shutdown hook, a test at a chosen step.
+  BooleanSupplier cancellation = cancelled::get;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -219,7 +223,7 @@ public class ImportCommand implements Callable<Integer> {
               context.getBean(CommandGateway.class),
               new TransactionTemplate(context.getBean(PlatformTransactionManager.class)),
               source);
-      ImportRunner.Result result = runner.run(plan.steps(), err, cancelled::get);
+      ImportRunner.Result result = runner.run(plan.steps(), err, cancellation);
       report.printRun(out, result);
       out.flush();
       if (result.cancelled()) {
