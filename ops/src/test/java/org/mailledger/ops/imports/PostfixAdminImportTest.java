@@ -106,6 +106,8 @@ class PostfixAdminImportTest {
             "--user=" + source.username());
     try (ConfigurableApplicationContext app = RoundTrip.app(mailledger)) {
       first = RoundTrip.ops(args);
+      // The report in the build log, as an operator reads it.
+      System.out.println(first.out());
       eventsAfterFirst = RoundTrip.events(mailledger);
       second = RoundTrip.ops(args);
       eventsAfterSecond = RoundTrip.events(mailledger);
