@@ -200,7 +200,8 @@ class DinoMailImportTest {
       }
     }
     assertThat(before.get("team@example.org"))
-        .isEqualTo("aliases [alice@example.org, bob@example.org, x@elsewhere.test], mailbox no");
+        .isEqualTo(
+            "forwards to [alice@example.org, bob@example.org, x@elsewhere.test], no local delivery");
     assertThat(before.get("nobody@example.net")).contains("alice@example.org");
   }
 

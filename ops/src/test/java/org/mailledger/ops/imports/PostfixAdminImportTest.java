@@ -269,8 +269,9 @@ class PostfixAdminImportTest {
         assertThat(after.get(key)).as(key).isEqualTo(before.get(key));
       }
     }
-    assertThat(before.get("sales@example.org")).isEqualTo("aliases [team@example.org], mailbox no");
-    assertThat(before.get("alice@example.org")).isEqualTo("aliases itself, mailbox yes");
+    assertThat(before.get("sales@example.org"))
+        .isEqualTo("forwards to [team@example.org], no local delivery");
+    assertThat(before.get("alice@example.org")).isEqualTo("mailbox yes");
   }
 
   @Test

@@ -264,19 +264,23 @@ final class RoundTrip {
       if (alias.isEmpty()) {
         alias = first(aliases, "@" + domain);
       }
-      // An address that maps to itself, or to nothing, is delivered as it is: the same outcome.
-      String recipients =
+      // Virtual alias expansion replaces the address by its result; the address itself stays a
+      // recipient only when the result lists it (or there is none), and only then do the
+      // mailbox maps matter for it.
+      Set<String> targets =
           alias
               .map(
                   v ->
                       Arrays.stream(v.split(","))
                           .map(String::strip)
                           .collect(Collectors.toCollection(TreeSet::new)))
-              .filter(set -> !set.equals(Set.of(address)))
-              .map(Object::toString)
-              .orElse("itself");
-      boolean mailbox = first(mailboxes, address).isPresent();
-      return "aliases " + recipients + ", mailbox " + (mailbox ? "yes" : "no");
+              .orElseGet(TreeSet::new);
+      boolean delivered = targets.isEmpty() || targets.remove(address);
+      String forwards = targets.isEmpty() ? "" : "forwards to " + targets + ", ";
+      if (!delivered) {
+        return forwards + "no local delivery";
+      }
+      return forwards + "mailbox " + (first(mailboxes, address).isPresent() ? "yes" : "no");
     }
 
     boolean domain(String name) {
