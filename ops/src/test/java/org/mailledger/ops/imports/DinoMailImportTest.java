@@ -201,7 +201,7 @@ class DinoMailImportTest {
     }
     assertThat(before.get("team@example.org"))
         .isEqualTo(
-            "forwards to [alice@example.org, bob@example.org, x@elsewhere.test], no local delivery");
+            "[alice@example.org (mailbox), bob@example.org (mailbox), x@elsewhere.test (elsewhere)]");
     assertThat(before.get("nobody@example.net")).contains("alice@example.org");
   }
 

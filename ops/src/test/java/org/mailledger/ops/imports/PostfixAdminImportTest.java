@@ -270,8 +270,9 @@ class PostfixAdminImportTest {
       }
     }
     assertThat(before.get("sales@example.org"))
-        .isEqualTo("forwards to [team@example.org], no local delivery");
-    assertThat(before.get("alice@example.org")).isEqualTo("mailbox yes");
+        .isEqualTo("[alice@example.org (mailbox), bob@elsewhere.test (elsewhere)]");
+    assertThat(before.get("alice@example.org")).isEqualTo("[alice@example.org (mailbox)]");
+    assertThat(before.get("loop1@example.org")).isEqualTo("alias loop");
   }
 
   @Test

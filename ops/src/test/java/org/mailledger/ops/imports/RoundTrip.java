@@ -18,7 +18,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -255,32 +254,55 @@ final class RoundTrip {
   record Maps(
       PostfixMaps postfix, List<String> domains, List<String> mailboxes, List<String> aliases) {
 
+    /**
+     * Where mail to the address ends up: virtual alias expansion applied recursively (an address
+     * that maps to itself, or to nothing, is final), then each final address in a hosted domain
+     * with whether a mailbox takes it.
+     */
     String resolve(String address) {
-      String domain = address.substring(address.lastIndexOf('@') + 1);
-      if (first(domains, domain).isEmpty()) {
+      if (!domain(domainOf(address))) {
         return "rejected: not a hosted domain";
       }
+      Set<String> finals = new TreeSet<>();
+      if (!expand(address, 0, finals)) {
+        return "alias loop";
+      }
+      return finals.stream()
+          .map(
+              a ->
+                  a
+                      + (domain(domainOf(a))
+                          ? (first(mailboxes, a).isPresent() ? " (mailbox)" : " (no mailbox)")
+                          : " (elsewhere)"))
+          .toList()
+          .toString();
+    }
+
+    private boolean expand(String address, int depth, Set<String> finals) {
+      if (depth > 20) {
+        return false;
+      }
       Optional<String> alias = first(aliases, address);
+      if (alias.isEmpty() && domain(domainOf(address))) {
+        alias = first(aliases, "@" + domainOf(address));
+      }
       if (alias.isEmpty()) {
-        alias = first(aliases, "@" + domain);
+        finals.add(address);
+        return true;
       }
-      // Virtual alias expansion replaces the address by its result; the address itself stays a
-      // recipient only when the result lists it (or there is none), and only then do the
-      // mailbox maps matter for it.
-      Set<String> targets =
-          alias
-              .map(
-                  v ->
-                      Arrays.stream(v.split(","))
-                          .map(String::strip)
-                          .collect(Collectors.toCollection(TreeSet::new)))
-              .orElseGet(TreeSet::new);
-      boolean delivered = targets.isEmpty() || targets.remove(address);
-      String forwards = targets.isEmpty() ? "" : "forwards to " + targets + ", ";
-      if (!delivered) {
-        return forwards + "no local delivery";
+      for (String target : alias.get().split(",")) {
+        String t = target.strip();
+        if (t.equals(address)) {
+          finals.add(t);
+        } else if (!expand(t, depth + 1, finals)) {
+          return false;
+        }
       }
-      return forwards + "mailbox " + (first(mailboxes, address).isPresent() ? "yes" : "no");
+      return true;
+    }
+
+    private static String domainOf(String address) {
+      return address.substring(address.lastIndexOf('@') + 1);
     }
 
     boolean domain(String name) {
