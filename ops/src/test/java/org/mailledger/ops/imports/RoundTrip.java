@@ -201,10 +201,8 @@ final class RoundTrip {
   /** A Postfix map file of the source tool, as its documentation writes it. */
   static String cf(Path dir, String name, TestDatabase db, String query) throws IOException {
     String type = db.dialect().equals("postgresql") ? "pgsql" : "mysql";
-    String hosts =
-        type.equals("pgsql")
-            ? "postgresql://" + db.host() + ":" + db.port() + "/" + db.database()
-            : "inet:" + db.host() + ":" + db.port();
+    // host:port, as ops config writes it: a postgresql:// URI would make libpq ignore "user".
+    String hosts = db.host() + ":" + db.port();
     Path file = dir.resolve(name);
     Files.writeString(
         file,
