@@ -2,6 +2,7 @@ package org.mailledger.ops;
 
 import org.mailledger.ops.config.ConfigCommand;
 import org.mailledger.ops.export.ExportCommand;
+import org.mailledger.ops.imports.ImportCommand;
 import org.mailledger.ops.log.LogCommand;
 import org.mailledger.ops.rebuild.RebuildCommand;
 import org.mailledger.ops.status.StatusCommand;
@@ -25,6 +26,7 @@ import picocli.CommandLine.Command;
       LogCommand.class,
       StatusCommand.class,
       RebuildCommand.class,
+      ImportCommand.class,
       CommandLine.HelpCommand.class
     })
 public class OpsCommand implements Runnable {

@@ -70,6 +70,11 @@ public class DatabaseOptions {
         property("spring.datasource.password", password));
   }
 
+  /** Whether an event store is given at all, by option, system property or environment. */
+  public boolean eventStoreConfigured() {
+    return property("spring.datasource.url", url) != null;
+  }
+
   public DataSource lookup() {
     String jdbcUrl = property("mailledger.lookup.datasource.url", lookupUrl);
     if (jdbcUrl == null) {
