@@ -52,7 +52,8 @@ class KillNineTest {
                     + "\"}"));
       }
 
-      Load load = new Load(http, ROOT, WORKERS, KillNineTest::command, true).start();
+      Load load =
+          new Load(http, ROOT, WORKERS, KillNineTest::command, Load.Mode.STOP_ON_NO_ANSWER).start();
       load.awaitAcknowledged(80, 30_000);
       app.kill9();
       List<Sent> sent = load.stopAndCollect();

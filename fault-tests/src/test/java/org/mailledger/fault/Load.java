@@ -34,7 +34,17 @@ final class Load {
   private final AtomicInteger acknowledged = new AtomicInteger();
   private final Thread[] threads;
 
-  Load(Http http, String authorization, int workers, Commands commands, boolean stopOnNoAnswer) {
+  /** What a client does when it gets no answer or a 503. */
+  enum Mode {
+    /** The app is gone: this client stops. */
+    STOP_ON_NO_ANSWER,
+    /**
+     * The app said retry: the same command again, with a new correlation id, until it is decided.
+     */
+    RETRY_UNAVAILABLE
+  }
+
+  Load(Http http, String authorization, int workers, Commands commands, Mode mode) {
     this.http = http;
     this.authorization = authorization;
     this.threads = new Thread[workers];
@@ -44,9 +54,15 @@ final class Load {
           new Thread(
               () -> {
                 for (int i = 0; !stop.get(); i++) {
-                  Sent s = send(commands.next(worker, i));
-                  if (s.answer().status() == 0 && stopOnNoAnswer) {
+                  Command command = commands.next(worker, i);
+                  Sent s = send(command);
+                  if (s.answer().status() == 0 && mode == Mode.STOP_ON_NO_ANSWER) {
                     return;
+                  }
+                  while (mode == Mode.RETRY_UNAVAILABLE
+                      && (s.answer().status() == 503 || s.answer().status() == 0)) {
+                    AppProcess.sleep(100);
+                    s = send(command);
                   }
                 }
               },
