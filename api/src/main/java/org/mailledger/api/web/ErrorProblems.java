@@ -1,5 +1,6 @@
 package org.mailledger.api.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.web.servlet.error.ErrorController;
@@ -15,6 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
  * failing) as problem+json too, in place of Spring Boot's default error body, which repeats the
  * request path. Found by the input fuzzer.
  */
+// Not an endpoint of the API: the container forwards its errors here.
+@Hidden
 @RestController
 public class ErrorProblems implements ErrorController {
 
