@@ -135,12 +135,14 @@ record DatabaseServer(
     if (dropOnExit) {
       Leftovers.dropOnce(this);
     }
-    // The creating JVM's pid in the name tells a later run which databases are orphans.
+    // The creating JVM's pid in the name tells a later run which databases are orphans; the run id
+    // at the end keeps them for the checks that follow the whole suite (see TestRun).
     String name =
         DATABASE_PREFIX
             + ProcessHandle.current().pid()
             + "_"
-            + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+            + UUID.randomUUID().toString().replace("-", "").substring(0, 12)
+            + TestRun.nameSuffix();
     // utf8mb4 explicitly: the server default is latin1 upstream and in some images, and
     // mailbox names and descriptions must round-trip as UTF-8 whatever the origin.
     String ddl =

@@ -10,7 +10,9 @@ import org.slf4j.LoggerFactory;
  * carries the pid of a process that is no longer running. Dropping at exit instead raced with the
  * Spring contexts that still used the databases while the JVM shut down (each then waited five
  * seconds for its event processors), and a killed JVM left its databases behind anyway. Databases
- * of JVMs that still run, such as a parallel build's, are left alone.
+ * of JVMs that still run, such as a parallel build's, are left alone, and so are those of the same
+ * build run (same {@link TestRun} id): the secrets check after the suite dumps them, so they go
+ * only at the next run.
  */
 final class Leftovers {
 
@@ -25,7 +27,7 @@ final class Leftovers {
     }
     try {
       for (String name : server.testDatabases()) {
-        if (orphaned(name)) {
+        if (orphaned(name) && !TestRun.ownsDatabase(name)) {
           server.dropDatabase(name);
         }
       }

@@ -27,4 +27,13 @@ class LeftoversTest {
     assertThat(TestDatabases.postgres().database())
         .startsWith("mltest_" + ProcessHandle.current().pid() + "_");
   }
+
+  @Test
+  void databasesOfThisRunAreKeptForTheChecksAfterTheSuite() {
+    String run = TestRun.id().orElseThrow();
+    assertThat(TestDatabases.postgres().database()).endsWith("_r" + run);
+    assertThat(TestRun.ownsDatabase("mltest_999999999_abcdef012345_r" + run)).isTrue();
+    assertThat(TestRun.ownsDatabase("mltest_999999999_abcdef012345_r1" + run)).isFalse();
+    assertThat(TestRun.ownsDatabase("mltest_999999999_abcdef012345")).isFalse();
+  }
 }

@@ -52,7 +52,12 @@ public class ProjectionController {
   public ResponseEntity<Map<String, Object>> rebuild(@PathVariable String layout) {
     access.requireSuperadmin();
     if (!rebuilds.knows(layout)) {
-      throw notFound("unknown-layout", "no layout " + layout + " is kept here");
+      // The name comes from the URL: repeated back only when it is a plain layout name.
+      throw notFound(
+          "unknown-layout",
+          layout.matches("[a-z0-9-]{1,32}")
+              ? "no layout " + layout + " is kept here"
+              : "no such layout is kept here");
     }
     if (!rebuilds.start(layout)) {
       throw conflict("rebuild-running", "a rebuild of " + layout + " is running already");

@@ -159,7 +159,12 @@ public class AdminController {
   private AdminRecord existing(String name) {
     return readModel
         .admin(name.toLowerCase(Locale.ROOT))
-        .orElseThrow(() -> notFound("unknown-admin", "no admin " + name));
+        .orElseThrow(
+            () ->
+                notFound(
+                    "unknown-admin",
+                    // The name comes from the URL: repeated back only when it is a plain name.
+                    name.matches("[A-Za-z0-9._@-]{1,64}") ? "no admin " + name : "no such admin"));
   }
 
   private static AdminRole role(String role) {

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Optional;
+import org.mailledger.api.web.DatabaseFailures;
 import org.mailledger.command.admin.ApiTokenSecrets;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -51,12 +52,26 @@ public class BearerTokenFilter extends OncePerRequestFilter {
       return;
     }
     String token = authorization.substring(SCHEME.length()).trim();
-    Optional<TokenRecord> found =
-        token.isEmpty() || token.length() > MAX_TOKEN_LENGTH
-            ? Optional.empty()
-            : readModel.usableToken(ApiTokenSecrets.hash(token), clock.instant());
-    // The admin is read again for its grants; it may have gone in between.
-    Optional<AdminRecord> admin = found.flatMap(t -> readModel.admin(t.adminName()));
+    Optional<TokenRecord> found;
+    Optional<AdminRecord> admin;
+    try {
+      found =
+          token.isEmpty() || token.length() > MAX_TOKEN_LENGTH
+              ? Optional.empty()
+              : readModel.usableToken(ApiTokenSecrets.hash(token), clock.instant());
+      // The admin is read again for its grants; it may have gone in between.
+      admin = found.flatMap(t -> readModel.admin(t.adminName()));
+    } catch (RuntimeException e) {
+      if (!DatabaseFailures.unavailable(e)) {
+        throw e;
+      }
+      entryPoint.commence(
+          request,
+          response,
+          new org.springframework.security.authentication.InternalAuthenticationServiceException(
+              "token store unreachable", e));
+      return;
+    }
     if (found.isEmpty() || admin.isEmpty()) {
       SecurityContextHolder.clearContext();
       entryPoint.commence(request, response, new BadCredentialsException("unusable API token"));

@@ -3,6 +3,7 @@ package org.mailledger.api.security;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.mailledger.api.web.DatabaseFailures;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.AuthenticationException;
@@ -28,6 +29,10 @@ public class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint
   public void commence(
       HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
       throws IOException {
+    if (DatabaseFailures.unavailable(failure)) {
+      problems.writeUnavailable(request, response);
+      return;
+    }
     String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
     response.addHeader(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE);
     if (authorization == null) {

@@ -37,4 +37,28 @@ public class ProblemWriter {
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     json.writeValue(response.getOutputStream(), problem);
   }
+
+  /** A problem for a request whose URL is not fit to repeat. */
+  public void writeWithoutInstance(
+      HttpServletResponse response, HttpStatus status, String type, String detail)
+      throws IOException {
+    response.setStatus(status.value());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    json.writeValue(response.getOutputStream(), Problems.of(status, type, detail));
+  }
+
+  /**
+   * The database did not answer while the request was being authenticated: 503 as for any other
+   * request that meets a database outage, not a 401 that would count as a failed login.
+   */
+  public void writeUnavailable(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    response.setHeader("Retry-After", "5");
+    write(
+        request,
+        response,
+        HttpStatus.SERVICE_UNAVAILABLE,
+        "unavailable",
+        "the database is not reachable; nothing was changed, retry");
+  }
 }

@@ -109,7 +109,14 @@ public class TokenController {
   @DeleteMapping("/{id}")
   public PositionView revoke(@PathVariable String id) {
     TokenRecord token =
-        readModel.token(id).orElseThrow(() -> notFound("unknown-token", "no token " + id));
+        readModel
+            .token(id)
+            .orElseThrow(
+                () ->
+                    notFound(
+                        "unknown-token",
+                        // The id comes from the URL: repeated back only when it looks like one.
+                        id.matches("[0-9a-fA-F-]{1,64}") ? "no token " + id : "no such token"));
     if (!current.is(token.adminName()) && !access.isSuperadmin()) {
       throw new AccessDeniedException("only a SUPERADMIN may revoke another admin's tokens");
     }

@@ -111,6 +111,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> internal(Exception e) {
+    if (DatabaseFailures.unavailable(e)) {
+      return unavailable(e);
+    }
     log.error("request failed", e);
     return problem(
         Problems.of(

@@ -1,7 +1,12 @@
 package org.mailledger.ops.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -283,5 +288,103 @@ abstract class CommandsMumConsumersTest extends MumConsumersEndToEndTest {
   void dovecotVerifiesAPasswordTheCommandHandlerHashed() {
     assertThat(dovecot.authTest("plain@example.org", PLAINTEXT)).isTrue();
     assertThat(dovecot.authTest("plain@example.org", PASSWORD)).isFalse();
+  }
+
+  /**
+   * Least privilege, swept over every table and view of the database rather than a list: the
+   * generated accounts SELECT exactly their lookup tables, may not INSERT, UPDATE or DELETE even
+   * those, and cannot read anything else (the event store, tokens, claims, admin accounts, the
+   * audit history). Each refusal must be the server's permission error, not any failure.
+   */
+  @Test
+  void readOnlyAccountsReachNothingButTheirLookupTables() throws SQLException {
+    Map<String, String> firstColumns = new java.util.TreeMap<>();
+    try (Connection c = admin();
+        java.sql.ResultSet tables =
+            c.createStatement()
+                .executeQuery(
+                    "SELECT table_name, (SELECT column_name FROM information_schema.columns k"
+                        + " WHERE k.table_schema = t.table_schema AND k.table_name = t.table_name"
+                        + " ORDER BY ordinal_position LIMIT 1) FROM information_schema.tables t"
+                        + " WHERE table_schema = "
+                        + (dialect().equals("postgresql") ? "'public'" : "DATABASE()"))) {
+      while (tables.next()) {
+        firstColumns.put(
+            tables.getString(1).toLowerCase(java.util.Locale.ROOT), tables.getString(2));
+      }
+    }
+    assertThat(firstColumns).containsKeys("domains", "mailboxes", "aliases", "layout_token_entry");
+    if (eventStore().database().equals(db.database())) {
+      assertThat(firstColumns)
+          .containsKeys(
+              "domain_event_entry",
+              "token_entry",
+              "claim_address",
+              "claim_admin",
+              "auth_admin",
+              "auth_token",
+              "audit_entry");
+    }
+    int refused = 0;
+    for (var account :
+        Map.of(
+                postfixUser,
+                new String[] {
+                  postfixPassword,
+                  "domains",
+                  "mailboxes",
+                  "aliases",
+                  "alias_recipients",
+                  "alias_senders",
+                  "tls_policies"
+                },
+                dovecotUser,
+                new String[] {dovecotPassword, "domains", "mailboxes"})
+            .entrySet()) {
+      String[] grant = account.getValue();
+      var allowed = java.util.Set.of(java.util.Arrays.copyOfRange(grant, 1, grant.length));
+      try (Connection c = DriverManager.getConnection(db.jdbcUrl(), account.getKey(), grant[0]);
+          Statement st = c.createStatement()) {
+        for (var table : firstColumns.entrySet()) {
+          String name = table.getKey();
+          String column = table.getValue();
+          if (allowed.contains(name)) {
+            st.executeQuery("SELECT * FROM " + name).close();
+            String insert =
+                dialect().equals("postgresql")
+                    ? "INSERT INTO " + name + " DEFAULT VALUES"
+                    : "INSERT INTO " + name + " () VALUES ()";
+            for (String write :
+                List.of(
+                    insert,
+                    "UPDATE " + name + " SET " + column + " = " + column,
+                    "DELETE FROM " + name)) {
+              assertPermissionDenied(st, write, account.getKey());
+              refused++;
+            }
+          } else {
+            assertPermissionDenied(st, "SELECT * FROM " + name, account.getKey());
+            refused++;
+          }
+        }
+      }
+    }
+    System.out.printf(
+        "least privilege (%s): %d tables and views, %d statements refused%n",
+        dialect(), firstColumns.size(), refused);
+  }
+
+  private void assertPermissionDenied(Statement st, String sql, String user) {
+    assertThatThrownBy(() -> st.execute(sql))
+        .as("%s as %s", sql, user)
+        .isInstanceOfSatisfying(
+            SQLException.class,
+            e -> {
+              if (dialect().equals("postgresql")) {
+                assertThat(e.getSQLState()).as(e.getMessage()).isEqualTo("42501");
+              } else {
+                assertThat(e.getErrorCode()).as(e.getMessage()).isIn(1142, 1143, 1044);
+              }
+            });
   }
 }
