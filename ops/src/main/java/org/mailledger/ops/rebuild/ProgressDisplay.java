@@ -93,7 +93,7 @@ final class ProgressDisplay implements RebuildListener {
 
   static String text(RebuildProgress p) {
     String left =
-        p.remaining() == null ? "?" : p.phase() == Phase.DONE ? "0s" : duration(p.remaining());
+        p.phase() == Phase.DONE ? "0s" : p.remaining() == null ? "?" : duration(p.remaining());
     return String.format(
         Locale.ROOT,
         "%s  %,d / %,d events  %,.0f events/s  left %s",

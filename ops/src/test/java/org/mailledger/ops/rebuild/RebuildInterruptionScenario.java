@@ -40,7 +40,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 abstract class RebuildInterruptionScenario {
 
-  private static final int MAILBOXES = 3000;
+  private static final int MAILBOXES = 1500;
 
   abstract TestDatabase eventStore();
 
@@ -100,7 +100,9 @@ abstract class RebuildInterruptionScenario {
       engine.appendEvents(batch);
       LayoutProgress progress = app.getBean(LayoutProgress.class);
       head = progress.head();
-      assertThat(progress.awaitPosition("layout-mum", head, Duration.ofSeconds(120))).isTrue();
+      assertThat(progress.awaitPosition("layout-mum", head, Duration.ofSeconds(240)))
+          .as("the app's processor applies the %d events", head)
+          .isTrue();
     }
     live = snapshot();
     assertThat(live.get("mailboxes")).hasSize(MAILBOXES);
@@ -160,7 +162,7 @@ abstract class RebuildInterruptionScenario {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Dmailledger.rebuild.events-per-transaction=200");
-    command.add("-Dmailledger.rebuild.pause-per-transaction=150ms");
+    command.add("-Dmailledger.rebuild.pause-per-transaction=300ms");
     command.add("-Daxoniq.update-checker.disabled=true");
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
@@ -199,7 +201,7 @@ abstract class RebuildInterruptionScenario {
   }
 
   @Test
-  @Timeout(value = 4, unit = TimeUnit.MINUTES)
+  @Timeout(value = 6, unit = TimeUnit.MINUTES)
   void ctrlCLeavesTheLiveTablesAndResumeFinishes() throws Exception {
     fill();
     Path log = Files.createTempFile("ops-rebuild", ".log");
@@ -221,7 +223,7 @@ abstract class RebuildInterruptionScenario {
   }
 
   @Test
-  @Timeout(value = 4, unit = TimeUnit.MINUTES)
+  @Timeout(value = 6, unit = TimeUnit.MINUTES)
   void killNineLeavesTheLiveTablesAndResumeFinishes() throws Exception {
     fill();
     Path log = Files.createTempFile("ops-rebuild", ".log");

@@ -72,8 +72,9 @@ class ReplayBenchmarkTest extends ProjectionTestBase {
   @Autowired private org.springframework.core.env.Environment environment;
   @Autowired private org.mailledger.projection.rebuild.LayoutRebuilder rebuilder;
 
+  // A million events on a loaded two-core machine: the fill and the live build take long.
   @Test
-  @Timeout(value = 20, unit = TimeUnit.MINUTES)
+  @Timeout(value = 120, unit = TimeUnit.MINUTES)
   void replayBesideThePracticalLimit() throws Exception {
     JdbcTemplate jdbc = tables();
     DataSource dataSource = lookup.dataSource();
