@@ -182,7 +182,7 @@ abstract class RebuildInterruptionScenario {
   /** Waits until the child has committed a few transactions into the shadow tables. */
   private long awaitRecordedProgress(Process process, Path log) throws Exception {
     JdbcTemplate jdbc = new JdbcTemplate(lookup().dataSource());
-    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    long deadline = System.nanoTime() + Duration.ofSeconds(240).toNanos();
     while (System.nanoTime() < deadline) {
       assertThat(process.isAlive()).as("ops rebuild still running: %s", read(log)).isTrue();
       try {
