@@ -43,6 +43,7 @@ final class BenchReport {
   final List<Double> insertSeconds = new ArrayList<>();
   final List<Double> copySeconds = new ArrayList<>();
   final List<Double> rebuildSeconds = new ArrayList<>();
+  final Map<Integer, List<Double>> rebuildSecondsBySize = new java.util.LinkedHashMap<>();
   final List<org.mailledger.projection.rebuild.LayoutRebuilder.Timings> rebuildTimings =
       new ArrayList<>();
   long events;
@@ -120,6 +121,17 @@ final class BenchReport {
     md.append("| **rebuild ÷ multi-row INSERT (rows/s, i.e. INSERT time ÷ rebuild time)** | **")
         .append(percent(median(perSecond(rebuildSeconds)) / insertRowsPerSecond()))
         .append("** | |\n");
+    if (rebuildSecondsBySize.size() > 1) {
+      rebuildSecondsBySize.forEach(
+          (size, seconds) -> {
+            rowDecimal(md, "rebuild, " + n(size) + " events a transaction, seconds", seconds);
+            md.append("| rebuild (")
+                .append(n(size))
+                .append(" events a transaction) ÷ multi-row INSERT | ")
+                .append(percent(median(perSecond(seconds)) / insertRowsPerSecond()))
+                .append(" | |\n");
+          });
+    }
     if (!copySeconds.isEmpty()) {
       md.append("| rebuild ÷ COPY (rows/s) | ")
           .append(percent(median(perSecond(rebuildSeconds)) / copyRowsPerSecond()))

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -50,6 +51,12 @@ class ReplayBenchmarkTest extends ProjectionTestBase {
   private static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
   private static final int DOMAINS = Integer.getInteger("bench.domains", 1000);
   private static final boolean REPLAY = Boolean.getBoolean("bench.replay");
+  // Events a rebuild transaction folds; several sizes are compared round by round.
+  private static final List<Integer> TRANSACTIONS =
+      java.util.Arrays.stream(System.getProperty("bench.rebuild.transactions", "20000").split(","))
+          .map(String::trim)
+          .map(Integer::valueOf)
+          .toList();
   private static final int ROWS_PER_INSERT = 1000;
   private static final Duration ROUND_TIMEOUT =
       Duration.ofSeconds(Long.getLong("bench.roundTimeoutSeconds", 120));
@@ -69,7 +76,6 @@ class ReplayBenchmarkTest extends ProjectionTestBase {
   @Autowired private EventStorageEngine eventStore;
   @Autowired private DataSource eventStoreData;
   @Autowired private ProjectionProperties properties;
-  @Autowired private org.springframework.core.env.Environment environment;
   @Autowired private org.mailledger.projection.rebuild.LayoutRebuilder rebuilder;
 
   // A million events on a loaded two-core machine: the fill and the live build take long.
@@ -147,18 +153,31 @@ class ReplayBenchmarkTest extends ProjectionTestBase {
       assertThat(awaitHead(head, CATCH_UP_TIMEOUT))
           .as("processor at the head before the rebuild")
           .isTrue();
-      start = System.nanoTime();
-      rebuilder.rebuild(false, p -> {}, () -> false);
-      report.rebuildSeconds.add((System.nanoTime() - start) / 1e9);
-      report.rebuildTimings.add(rebuilder.lastTimings().orElseThrow());
-      assertThat(LayoutRows.checksums(jdbc)).as("rows after the rebuild").isEqualTo(expected);
-      say(
-          "round %d rebuild %.1f s: %,.0f events/s, %,.0f rows/s (%s)",
-          round,
-          report.rebuildSeconds.get(round - 1),
-          head / report.rebuildSeconds.get(round - 1),
-          report.rows / report.rebuildSeconds.get(round - 1),
-          rebuilder.lastTimings().orElseThrow());
+      for (int size : TRANSACTIONS) {
+        if (!live.isRunning()) {
+          live.start();
+        }
+        org.mailledger.projection.rebuild.LayoutRebuilder sized =
+            rebuilder.with(
+                new org.mailledger.projection.rebuild.RebuildSettings(size, Duration.ZERO));
+        start = System.nanoTime();
+        sized.rebuild(false, p -> {}, () -> false);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (size == TRANSACTIONS.get(0)) {
+          report.rebuildSeconds.add(seconds);
+          report.rebuildTimings.add(sized.lastTimings().orElseThrow());
+        }
+        report.rebuildSecondsBySize.computeIfAbsent(size, k -> new ArrayList<>()).add(seconds);
+        assertThat(LayoutRows.checksums(jdbc)).as("rows after the rebuild").isEqualTo(expected);
+        say(
+            "round %d rebuild (%,d events a transaction) %.1f s: %,.0f events/s, %,.0f rows/s (%s)",
+            round,
+            size,
+            seconds,
+            head / seconds,
+            report.rows / seconds,
+            sized.lastTimings().orElseThrow());
+      }
       say(
           "round %d multi-row INSERT %.1f s: %,.0f rows/s%s",
           round,
@@ -179,7 +198,12 @@ class ReplayBenchmarkTest extends ProjectionTestBase {
             + EVENTS
             + (ROUNDS == 5 ? "" : " -Dbench.rounds=" + ROUNDS)
             + (REPLAY ? " -Dbench.replay=true" : "")
-            + (MYSQL ? " -Dbench.lookup=mysql" : "");
+            + (MYSQL ? " -Dbench.lookup=mysql" : "")
+            + (DOMAINS == 1000 ? "" : " -Dbench.domains=" + DOMAINS)
+            + (TRANSACTIONS.equals(List.of(20000))
+                ? ""
+                : " -Dbench.rebuild.transactions="
+                    + TRANSACTIONS.stream().map(String::valueOf).collect(Collectors.joining(",")));
     Path target = Path.of(System.getProperty("basedir", "."), "target");
     report.write(target);
     System.out.println(
@@ -350,8 +374,8 @@ class ReplayBenchmarkTest extends ProjectionTestBase {
   }
 
   private String rebuilderSettings() {
-    return "mailledger.rebuild.events-per-transaction="
-        + environment.getProperty("mailledger.rebuild.events-per-transaction", "20000 (default)");
+    return TRANSACTIONS.stream().map(n -> String.format("%,d", n)).collect(Collectors.joining(", "))
+        + " events a transaction (the first is the headline)";
   }
 
   /** Which code was measured: the commit, and whether the tree had changes on top. */
