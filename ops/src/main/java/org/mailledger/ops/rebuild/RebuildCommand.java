@@ -43,8 +43,11 @@ import picocli.CommandLine.Spec;
       "Only for a stopped app: when another process holds the layout's token claims it",
       "refuses (exit 2); use the running app's POST /api/v1/projections/mum/rebuild.",
       "",
-      "Progress lines go to stderr. Ctrl-C stops before the swap with the live tables",
-      "untouched; --resume continues from the recorded progress."
+      "Progress goes to stderr: on a terminal one line redrawn in place with a bar, events",
+      "done of the log's total, events/s and the time left; otherwise a plain line every",
+      "few seconds. Ctrl-C (or SIGTERM) stops at the end of the current transaction with",
+      "the live tables untouched and the position recorded; after a crash or kill -9 the",
+      "last committed position is recorded. --resume continues from there, not from zero."
     },
     optionListHeading = "%nOptions:%n",
     exitCodeListHeading = "%nExit codes:%n",
@@ -69,6 +72,14 @@ public class RebuildCommand implements Callable<Integer> {
       names = "--resume",
       description = "Continue an interrupted rebuild from its recorded progress.")
   boolean resume;
+
+  @Option(
+      names = "--progress",
+      paramLabel = "MODE",
+      defaultValue = "auto",
+      description =
+          "How progress is shown: auto (a bar on a terminal, lines otherwise), bar, lines.")
+  String progressMode;
 
   @Mixin DatabaseOptions databases;
 
@@ -106,6 +117,16 @@ public class RebuildCommand implements Callable<Integer> {
       return 2;
     }
 
+    ProgressDisplay display;
+    try {
+      display =
+          new ProgressDisplay(
+              err, ProgressDisplay.Mode.valueOf(progressMode.toUpperCase(java.util.Locale.ROOT)));
+    } catch (IllegalArgumentException e) {
+      err.println("ops rebuild: --progress takes auto, bar or lines, not " + progressMode);
+      err.flush();
+      return 2;
+    }
     CountDownLatch finished = new CountDownLatch(1);
     Thread hook =
         new Thread(
@@ -124,24 +145,27 @@ public class RebuildCommand implements Callable<Integer> {
         HikariDataSource tables = pooled(lookup, "lookup");
         ConfigurableApplicationContext context = context(events, tables)) {
       LayoutRebuilder rebuilder = context.getBean(LayoutRebuilder.class);
-      long position =
-          rebuilder.rebuild(
-              resume,
-              progress -> {
-                err.println(progress.line());
-                err.flush();
-              },
-              cancelled::get);
+      if (resume) {
+        rebuilder
+            .recordedPosition()
+            .ifPresentOrElse(
+                p -> err.printf("Resuming the rebuild at log position %d.%n", p),
+                () -> err.println("No interrupted rebuild recorded: starting from the beginning."));
+        err.flush();
+      }
+      long position = rebuilder.rebuild(resume, display, cancelled::get);
       out.printf(
           "Layout %s rebuilt up to log position %d and swapped in.%n",
           LayoutRebuilder.LAYOUT, position);
       out.flush();
       return 0;
     } catch (RebuildCancelledException e) {
+      display.finish();
       err.println("ops rebuild: " + e.getMessage() + "; `ops rebuild --resume` continues");
       err.flush();
       return 130;
     } catch (RuntimeException e) {
+      display.finish();
       err.println("ops rebuild: " + message(e) + " (the live tables are untouched)");
       err.flush();
       return 1;

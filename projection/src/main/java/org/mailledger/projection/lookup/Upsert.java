@@ -32,4 +32,22 @@ public record Upsert(Dialect dialect, String table, List<String> columns) {
         + " ON DUPLICATE KEY UPDATE "
         + updated.stream().map(c -> c + " = VALUES(" + c + ")").collect(Collectors.joining(", "));
   }
+
+  /** {@code UPDATE table SET c1 = ?, c2 = ? WHERE id = ?}: the values, then the id. */
+  public String updateSql(List<String> set) {
+    return "UPDATE "
+        + table
+        + " SET "
+        + set.stream().map(c -> c + " = ?").collect(Collectors.joining(", "))
+        + " WHERE id = ?";
+  }
+
+  /** The position of {@code column} in a row, for those that change rows in memory. */
+  public int index(String column) {
+    int i = columns.indexOf(column);
+    if (i < 0) {
+      throw new IllegalArgumentException(table + " has no column " + column);
+    }
+    return i;
+  }
 }

@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * way round. Statements that must touch a row are checked against the update counts: a miss is a
  * {@link MissingRowException}, not a lost change.
  */
-public final class WriteBatch {
+public class WriteBatch {
 
   static final int ROWS_PER_STATEMENT = 500;
 
@@ -70,6 +70,33 @@ public final class WriteBatch {
     }
     run.args().add(args);
     run.mustTouch().add(mustTouch);
+  }
+
+  /**
+   * Sets {@code columns} of the row {@code id} of {@code rows}' table; the row must exist.
+   *
+   * @param mustTouch what is changed, for the error when the row is missing
+   */
+  public void update(
+      Upsert rows, String mustTouch, long id, List<String> columns, Object... values) {
+    Object[] args = java.util.Arrays.copyOf(values, values.length + 1);
+    args[values.length] = id;
+    execute(rows.updateSql(columns), mustTouch, args);
+  }
+
+  /**
+   * Deletes the row {@code id} of {@code rows}' table.
+   *
+   * @param mustTouch what is deleted, for the error when the row is missing; null when a missing
+   *     row is fine
+   */
+  public void delete(Upsert rows, String mustTouch, long id) {
+    execute("DELETE FROM " + rows.table() + " WHERE id = ?", mustTouch, id);
+  }
+
+  /** Deletes every row of {@code rows}' table whose {@code column} holds {@code value}. */
+  public void deleteWhere(Upsert rows, String column, long value) {
+    execute("DELETE FROM " + rows.table() + " WHERE " + column + " = ?", null, value);
   }
 
   public boolean isEmpty() {

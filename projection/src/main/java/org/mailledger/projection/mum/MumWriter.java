@@ -50,6 +50,10 @@ public final class MumWriter {
       List.of(
           "domains", "tls_policies", "mailboxes", "aliases", "alias_recipients", "alias_senders");
 
+  private static final List<String> DOMAIN_SETTINGS =
+      List.of("description", "quota", "max_quota", "max_aliases", "max_mailboxes");
+  private static final List<String> ACTIVE = List.of("active");
+
   private final String prefix;
   private final Upsert upsertDomain;
   private final Upsert upsertMailbox;
@@ -57,15 +61,6 @@ public final class MumWriter {
   private final Upsert upsertRecipient;
   private final Upsert upsertSender;
   private final Upsert upsertTlsPolicy;
-  private final String updateDomains;
-  private final String deleteDomains;
-  private final String updateMailboxes;
-  private final String deleteMailboxes;
-  private final String updateAliases;
-  private final String deleteAliases;
-  private final String deleteAliasRecipients;
-  private final String deleteAliasSenders;
-  private final String deleteTlsPolicies;
   private final AliasDomainExpansion aliasDomains;
 
   /**
@@ -74,15 +69,6 @@ public final class MumWriter {
   public MumWriter(Dialect dialect, String prefix) {
     this.prefix = prefix;
     aliasDomains = new AliasDomainExpansion(dialect, prefix);
-    updateDomains = "UPDATE " + prefix + "domains SET";
-    deleteDomains = "DELETE FROM " + prefix + "domains WHERE";
-    updateMailboxes = "UPDATE " + prefix + "mailboxes SET";
-    deleteMailboxes = "DELETE FROM " + prefix + "mailboxes WHERE";
-    updateAliases = "UPDATE " + prefix + "aliases SET";
-    deleteAliases = "DELETE FROM " + prefix + "aliases WHERE";
-    deleteAliasRecipients = "DELETE FROM " + prefix + "alias_recipients WHERE";
-    deleteAliasSenders = "DELETE FROM " + prefix + "alias_senders WHERE";
-    deleteTlsPolicies = "DELETE FROM " + prefix + "tls_policies WHERE";
     upsertDomain =
         new Upsert(
             dialect,
@@ -275,38 +261,30 @@ public final class MumWriter {
   }
 
   private void on(DomainSettingsChangedEvent e, WriteBatch batch) {
-    batch.execute(
-        updateDomains
-            + " description = ?, quota = ?, max_quota = ?, max_aliases = ?, max_mailboxes = ? WHERE id = ?",
+    batch.update(
+        upsertDomain,
         "domain " + e.name(),
+        RowId.of(e.domainId()),
+        DOMAIN_SETTINGS,
         e.description(),
         gigabytes(e.defaultQuotaBytes()),
         gigabytes(e.maxQuotaBytes()),
         e.maxAliases(),
-        e.maxMailboxes(),
-        RowId.of(e.domainId()));
+        e.maxMailboxes());
   }
 
   private void on(DomainActivatedEvent e, WriteBatch batch) {
-    batch.execute(
-        updateDomains + " active = ? WHERE id = ?",
-        "domain " + e.name(),
-        true,
-        RowId.of(e.domainId()));
+    batch.update(upsertDomain, "domain " + e.name(), RowId.of(e.domainId()), ACTIVE, true);
     aliasDomains.targetActive(e.domainId(), true, batch);
   }
 
   private void on(DomainDeactivatedEvent e, WriteBatch batch) {
-    batch.execute(
-        updateDomains + " active = ? WHERE id = ?",
-        "domain " + e.name(),
-        false,
-        RowId.of(e.domainId()));
+    batch.update(upsertDomain, "domain " + e.name(), RowId.of(e.domainId()), ACTIVE, false);
     aliasDomains.targetActive(e.domainId(), false, batch);
   }
 
   private void on(DomainDeletedEvent e, WriteBatch batch) {
-    batch.execute(deleteDomains + " id = ?", "domain " + e.name(), RowId.of(e.domainId()));
+    batch.delete(upsertDomain, "domain " + e.name(), RowId.of(e.domainId()));
   }
 
   private void on(MailboxCreatedEvent e, WriteBatch batch) {
@@ -327,41 +305,40 @@ public final class MumWriter {
   }
 
   private void on(MailboxPasswordChangedEvent e, WriteBatch batch) {
-    updateMailbox(batch, "password = ?", e.passwordHash(), e.mailboxId(), e.address());
+    updateMailbox(batch, "password", e.passwordHash(), e.mailboxId(), e.address());
   }
 
   private void on(MailboxQuotaChangedEvent e, WriteBatch batch) {
-    updateMailbox(batch, "quota = ?", gigabytes(e.quotaBytes()), e.mailboxId(), e.address());
+    updateMailbox(batch, "quota", gigabytes(e.quotaBytes()), e.mailboxId(), e.address());
   }
 
   private void on(MailboxNameChangedEvent e, WriteBatch batch) {
-    updateMailbox(batch, "name = ?", e.name(), e.mailboxId(), e.address());
+    updateMailbox(batch, "name", e.name(), e.mailboxId(), e.address());
   }
 
   private void on(MailboxSendOnlyChangedEvent e, WriteBatch batch) {
-    updateMailbox(batch, "send_only = ?", e.sendOnly(), e.mailboxId(), e.address());
+    updateMailbox(batch, "send_only", e.sendOnly(), e.mailboxId(), e.address());
     aliasDomains.mailboxReceiving(e.mailboxId(), batch);
   }
 
   private void on(MailboxActivatedEvent e, WriteBatch batch) {
-    updateMailbox(batch, "active = ?", true, e.mailboxId(), e.address());
+    updateMailbox(batch, "active", true, e.mailboxId(), e.address());
     aliasDomains.mailboxReceiving(e.mailboxId(), batch);
   }
 
   private void on(MailboxDeactivatedEvent e, WriteBatch batch) {
-    updateMailbox(batch, "active = ?", false, e.mailboxId(), e.address());
+    updateMailbox(batch, "active", false, e.mailboxId(), e.address());
     aliasDomains.mailboxReceiving(e.mailboxId(), batch);
   }
 
   private void on(MailboxRenamedEvent e, WriteBatch batch) {
-    updateMailbox(
-        batch, "local_part = ?", localPart(e.newAddress()), e.mailboxId(), e.oldAddress());
+    updateMailbox(batch, "local_part", localPart(e.newAddress()), e.mailboxId(), e.oldAddress());
     aliasDomains.mailboxRenamed(e.mailboxId(), e.newAddress(), batch);
   }
 
   private void on(MailboxDeletedEvent e, WriteBatch batch) {
     aliasDomains.sourceDeleted(e.mailboxId(), batch);
-    batch.execute(deleteMailboxes + " id = ?", "mailbox " + e.address(), RowId.of(e.mailboxId()));
+    batch.delete(upsertMailbox, "mailbox " + e.address(), RowId.of(e.mailboxId()));
   }
 
   private void on(AliasCreatedEvent e, WriteBatch batch) {
@@ -393,8 +370,8 @@ public final class MumWriter {
   }
 
   private void on(AliasRecipientRemovedEvent e, WriteBatch batch) {
-    batch.execute(
-        deleteAliasRecipients + " id = ?",
+    batch.delete(
+        upsertRecipient,
         "recipient " + e.recipient() + " of alias " + e.address(),
         RowId.of(e.aliasId(), e.recipient()));
     if (AliasDomainExpansion.isCatchAll(e.address())) {
@@ -412,33 +389,33 @@ public final class MumWriter {
   }
 
   private void on(AliasSenderRemovedEvent e, WriteBatch batch) {
-    batch.execute(
-        deleteAliasSenders + " id = ?",
+    batch.delete(
+        upsertSender,
         "sender " + e.mailboxAddress() + " of alias " + e.address(),
         RowId.of(e.aliasId(), e.mailboxId()));
     aliasDomains.aliasSenderRemoved(e.aliasId(), e.mailboxId(), batch);
   }
 
   private void on(AliasDescriptionChangedEvent e, WriteBatch batch) {
-    updateAlias(batch, "description = ?", e.description(), e.aliasId(), e.address());
+    updateAlias(batch, "description", e.description(), e.aliasId(), e.address());
   }
 
   private void on(AliasActivatedEvent e, WriteBatch batch) {
-    updateAlias(batch, "active = ?", true, e.aliasId(), e.address());
+    updateAlias(batch, "active", true, e.aliasId(), e.address());
     aliasDomains.aliasActive(e.aliasId(), true, batch);
   }
 
   private void on(AliasDeactivatedEvent e, WriteBatch batch) {
-    updateAlias(batch, "active = ?", false, e.aliasId(), e.address());
+    updateAlias(batch, "active", false, e.aliasId(), e.address());
     aliasDomains.aliasActive(e.aliasId(), false, batch);
   }
 
   private void on(AliasDeletedEvent e, WriteBatch batch) {
     aliasDomains.sourceDeleted(e.aliasId(), batch);
     long aliasId = RowId.of(e.aliasId());
-    batch.execute(deleteAliasRecipients + " alias_id = ?", null, aliasId);
-    batch.execute(deleteAliasSenders + " alias_id = ?", null, aliasId);
-    batch.execute(deleteAliases + " id = ?", "alias " + e.address(), aliasId);
+    batch.deleteWhere(upsertRecipient, "alias_id", aliasId);
+    batch.deleteWhere(upsertSender, "alias_id", aliasId);
+    batch.delete(upsertAlias, "alias " + e.address(), aliasId);
   }
 
   private void on(TlsPolicySetEvent e, WriteBatch batch) {
@@ -453,26 +430,17 @@ public final class MumWriter {
   }
 
   private void on(TlsPolicyRemovedEvent e, WriteBatch batch) {
-    batch.execute(
-        deleteTlsPolicies + " id = ?", "TLS policy " + e.destination(), RowId.of(e.destination()));
+    batch.delete(upsertTlsPolicy, "TLS policy " + e.destination(), RowId.of(e.destination()));
   }
 
   private void updateMailbox(
-      WriteBatch batch, String assignment, Object value, String mailboxId, String address) {
-    batch.execute(
-        updateMailboxes + " " + assignment + " WHERE id = ?",
-        "mailbox " + address,
-        value,
-        RowId.of(mailboxId));
+      WriteBatch batch, String column, Object value, String mailboxId, String address) {
+    batch.update(upsertMailbox, "mailbox " + address, RowId.of(mailboxId), List.of(column), value);
   }
 
   private void updateAlias(
-      WriteBatch batch, String assignment, Object value, String aliasId, String address) {
-    batch.execute(
-        updateAliases + " " + assignment + " WHERE id = ?",
-        "alias " + address,
-        value,
-        RowId.of(aliasId));
+      WriteBatch batch, String column, Object value, String aliasId, String address) {
+    batch.update(upsertAlias, "alias " + address, RowId.of(aliasId), List.of(column), value);
   }
 
   /** MUM keeps quotas in whole GB; a quota that is not a whole number of GB is rounded up. */

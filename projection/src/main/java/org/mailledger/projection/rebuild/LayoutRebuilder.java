@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -18,10 +20,8 @@ import org.axonframework.serialization.SimpleSerializedObject;
 import org.mailledger.projection.lookup.Dialect;
 import org.mailledger.projection.lookup.LookupDatabase;
 import org.mailledger.projection.lookup.WriteBatch;
-import org.mailledger.projection.mum.MumLayoutProjection;
 import org.mailledger.projection.mum.MumWriter;
 import org.mailledger.projection.rebuild.RebuildProgress.Phase;
-import org.mailledger.projection.rebuild.ShadowTables.ForeignKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,69 +29,80 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Rebuilds the mum layout beside the live tables, which Postfix and Dovecot keep reading: the log
- * goes into shadow tables ({@code rebuild_*}) through the same {@link MumWriter} as the live
- * projection, and only when the shadow tables have caught up are they swapped in, atomically, with
- * the live processor's tokens moved to the rebuild's position.
+ * Rebuilds a layout beside the live tables, which Postfix and Dovecot keep reading: the log goes
+ * into shadow tables ({@code rebuild_*}) through the layout's own writer, the one the live
+ * projection uses ({@link MumWriter} for mum), and only when the shadow tables have caught up are
+ * they swapped in, atomically, with the live processor's tokens moved to the rebuild's position.
  *
- * <p>The log is read through Axon's {@link EventStorageEngine} rather than through a processor: the
- * engine pages through {@code domain_event_entry} in global_index order and deserializes with the
- * configured event serializer and upcasters, while the processor's per-event machinery
- * (coordinator, work packages, unit of work, handler lookup), where a replay spends its CPU, is
- * skipped; writes go out as multi-row statements, one transaction a page.
+ * <p>The fast path ({@link LogPages}) reads the log with plain JDBC in big pages, a page ahead of
+ * the writes, and decodes payloads on all cores with the event serializer's Jackson mapper; the
+ * pages of one transaction (tens of thousands of events) are folded per row in memory ({@link
+ * CoalescingBatch}) and written as multi-row upserts, so a row changed many times is written once.
+ * The processor's per-event machinery (coordinator, work packages, unit of work, handler lookup) is
+ * skipped. With an upcaster configured, the log is read through Axon's {@link EventStorageEngine}
+ * instead, which applies it.
  *
- * <p>Gaps: the position kept is the engine's own gap-aware token, not a bare global index. A
- * sequence value that a still-open transaction holds is a gap the token remembers, and the next
- * read asks for it again, so an event that commits late is applied, never skipped — exactly as the
- * live processor does. The same token goes into the progress table (for {@code --resume}) and, at
- * the swap, into every segment of the live processor.
+ * <p>Gaps: the position kept is Axon's gap-aware token, not a bare global index. A sequence value
+ * that a still-open transaction holds is a gap the token remembers, and the next read asks for it
+ * again, so an event that commits late is applied, never skipped — exactly as the live processor
+ * does. The same token goes into the progress table (for {@code --resume}) and, at the swap, into
+ * every segment of the live processor.
  */
 public class LayoutRebuilder {
 
+  /** The layout {@code ops rebuild} and {@code POST /projections/{layout}/rebuild} know today. */
   public static final String LAYOUT = "mum";
+
   private static final Logger log = LoggerFactory.getLogger(LayoutRebuilder.class);
-  private static final String GROUP = MumLayoutProjection.GROUP;
-  private static final List<ForeignKey> MUM_KEYS =
-      List.of(
-          new ForeignKey("mailboxes", "domain_id", "domains", false),
-          new ForeignKey("aliases", "domain_id", "domains", false),
-          new ForeignKey("alias_recipients", "alias_id", "aliases", true),
-          new ForeignKey("alias_senders", "alias_id", "aliases", true));
 
   /** A catch-up round that applied fewer events than this is followed by the swap. */
   private static final long SWAP_WITHIN = 2_000;
 
+  /** Events a read fetches in one query; a transaction takes several. */
+  static final int READ_PAGE = 5_000;
+
   private final LookupDatabase lookup;
   private final EventStorageEngine events;
+  private final LogPages pages;
   private final Serializer tokenSerializer;
   private final EventProcessingConfiguration processing;
-  private final int pageSize;
+  private final RebuildLayout layout;
+  private final RebuildSettings settings;
   private final JdbcTemplate jdbc;
   private final TransactionTemplate transaction;
   private final ShadowTables shadow;
-  private final MumWriter writer;
+  private java.util.Map<String, java.util.Set<String>> uniqueColumns;
 
   /**
+   * @param events the storage engine, for the head and for reading when {@code pages} is null
+   * @param pages the fast reader; null to read through {@code events} (upcasters configured)
    * @param tokenSerializer the serializer of the live processor's token store, so the token written
    *     for it reads back as its own
-   * @param pageSize events applied per transaction to the shadow tables
    */
   public LayoutRebuilder(
       LookupDatabase lookup,
       EventStorageEngine events,
+      LogPages pages,
       Serializer tokenSerializer,
       EventProcessingConfiguration processing,
-      int pageSize) {
+      RebuildLayout layout,
+      RebuildSettings settings) {
     this.lookup = lookup;
     this.events = events;
+    this.pages = pages;
     this.tokenSerializer = tokenSerializer;
     this.processing = processing;
-    this.pageSize = pageSize;
+    this.layout = layout;
+    this.settings = settings;
     this.jdbc = lookup.jdbc();
     this.transaction =
         new TransactionTemplate(new DataSourceTransactionManager(lookup.dataSource()));
-    this.shadow = new ShadowTables(jdbc, lookup.dialect(), MumWriter.TABLES, MUM_KEYS);
-    this.writer = new MumWriter(lookup.dialect(), ShadowTables.PREFIX);
+    this.shadow = new ShadowTables(jdbc, lookup.dialect(), layout.tables(), layout.foreignKeys());
+  }
+
+  /** The same rebuilder with other settings (tests: small transactions). */
+  public LayoutRebuilder with(RebuildSettings other) {
+    return new LayoutRebuilder(lookup, events, pages, tokenSerializer, processing, layout, other);
   }
 
   /**
@@ -110,10 +121,10 @@ public class LayoutRebuilder {
     Optional<TrackingToken> recorded = resume ? recordedToken() : Optional.empty();
     if (recorded.isPresent() && shadow.exist()) {
       run.token = recorded.get();
-      log.info("resuming the rebuild of layout {} at {}", LAYOUT, position(run.token));
+      log.info("resuming the rebuild of layout {} at {}", layout.name(), position(run.token));
     } else {
       shadow.create();
-      jdbc.update("DELETE FROM layout_rebuild_progress WHERE layout = ?", LAYOUT);
+      jdbc.update("DELETE FROM layout_rebuild_progress WHERE layout = ?", layout.name());
       run.token = null;
     }
     // Catch up while the live processor keeps the live tables current.
@@ -123,7 +134,7 @@ public class LayoutRebuilder {
     } while (applied >= SWAP_WITHIN);
 
     Optional<StreamingEventProcessor> processor =
-        processing.eventProcessor(GROUP, StreamingEventProcessor.class);
+        processing.eventProcessor(layout.group(), StreamingEventProcessor.class);
     processor.ifPresent(StreamingEventProcessor::shutDown);
     try {
       requireNoOtherOwner();
@@ -134,7 +145,28 @@ public class LayoutRebuilder {
       processor.ifPresent(StreamingEventProcessor::start);
     }
     run.report(Phase.DONE);
+    lastTimings =
+        new Timings(
+            (System.nanoTime() - run.started) / 1e9,
+            run.waitNanos / 1e9,
+            run.applyNanos / 1e9,
+            run.writeNanos / 1e9);
     return position(run.token);
+  }
+
+  /**
+   * Where the last completed rebuild of this instance spent its time, for the benchmark.
+   *
+   * @param readWait waiting for the next page to be read and decoded (the reading runs meanwhile)
+   * @param apply folding the events through the writer into the batch
+   * @param write sending the shadow-table transactions and committing them
+   */
+  public record Timings(double total, double readWait, double apply, double write) {}
+
+  private volatile Timings lastTimings;
+
+  public Optional<Timings> lastTimings() {
+    return Optional.ofNullable(lastTimings);
   }
 
   /** What a rebuild would resume from, if one was interrupted. */
@@ -155,6 +187,9 @@ public class LayoutRebuilder {
     private TrackingToken token;
     private long applied;
     private long head;
+    private long waitNanos;
+    private long applyNanos;
+    private long writeNanos;
 
     Run(RebuildListener listener, BooleanSupplier cancelled) {
       this.listener = listener;
@@ -166,26 +201,82 @@ public class LayoutRebuilder {
       head = head();
       report(Phase.COPYING);
       long before = applied;
+      if (pages != null) {
+        copyPages();
+      } else {
+        copyThroughEngine();
+      }
+      return applied - before;
+    }
+
+    /** The fast path: pages read and decoded ahead on other threads, applied here. */
+    private void copyPages() {
+      int readPage = Math.min(settings.eventsPerTransaction(), READ_PAGE);
+      ExecutorService decoders =
+          Executors.newFixedThreadPool(
+              Math.max(1, Runtime.getRuntime().availableProcessors()),
+              r -> {
+                Thread thread = new Thread(r, "rebuild-decoder");
+                thread.setDaemon(true);
+                return thread;
+              });
+      try (LogPages.Reading reading = pages.read(token, readPage, decoders)) {
+        WriteBatch batch = newBatch();
+        int inBatch = 0;
+        TrackingToken last = token;
+        while (true) {
+          long t0 = System.nanoTime();
+          LogPages.Page page = reading.next();
+          long t1 = System.nanoTime();
+          for (Object payload : page.payloads()) {
+            if (payload != null) {
+              layout.writer().apply(payload, batch);
+            }
+          }
+          waitNanos += t1 - t0;
+          applyNanos += System.nanoTime() - t1;
+          inBatch += page.payloads().size();
+          last = page.token() == null ? last : page.token();
+          if (inBatch >= settings.eventsPerTransaction() || page.last()) {
+            if (inBatch > 0 || last != token) {
+              commit(batch, last, inBatch);
+            }
+            inBatch = 0;
+            batch = newBatch();
+          }
+          if (page.last()) {
+            return;
+          }
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new RebuildCancelledException(position(token));
+      } finally {
+        decoders.shutdownNow();
+      }
+    }
+
+    /** Through Axon's storage engine, which applies the configured upcasters. */
+    private void copyThroughEngine() {
       try (Stream<? extends TrackedEventMessage<?>> stream = events.readEvents(token, false)) {
         var it = stream.iterator();
-        WriteBatch batch = writer.newBatch();
+        WriteBatch batch = newBatch();
         int inPage = 0;
         TrackingToken last = token;
         while (it.hasNext()) {
           TrackedEventMessage<?> event = it.next();
-          writer.apply(event.getPayload(), batch);
+          layout.writer().apply(event.getPayload(), batch);
           last = event.trackingToken();
-          if (++inPage == pageSize) {
+          if (++inPage == settings.eventsPerTransaction()) {
             commit(batch, last, inPage);
             inPage = 0;
-            batch = writer.newBatch();
+            batch = newBatch();
           }
         }
         if (inPage > 0 || last != token) {
           commit(batch, last, inPage);
         }
       }
-      return applied - before;
     }
 
     private void commit(WriteBatch batch, TrackingToken last, int count) {
@@ -193,15 +284,29 @@ public class LayoutRebuilder {
         // Not committed: the page is applied again on resume, from the recorded token.
         throw new RebuildCancelledException(position(token));
       }
+      long t0 = System.nanoTime();
       transaction.executeWithoutResult(
           status -> {
             batch.flush(jdbc);
             recordToken(last);
           });
+      writeNanos += System.nanoTime() - t0;
       token = last;
       applied += count;
       head = Math.max(head, position(token));
       report(Phase.COPYING);
+      pause();
+    }
+
+    /** A test's brake, so a process can be killed mid-rebuild; zero in production. */
+    private void pause() {
+      if (!settings.pausePerTransaction().isZero()) {
+        try {
+          Thread.sleep(settings.pausePerTransaction().toMillis());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
     }
 
     void report(Phase phase) {
@@ -217,6 +322,14 @@ public class LayoutRebuilder {
     }
   }
 
+  private WriteBatch newBatch() {
+    if (uniqueColumns == null) {
+      uniqueColumns = shadow.uniqueColumns();
+    }
+    return new CoalescingBatch(
+        layout.tables().stream().map(t -> ShadowTables.PREFIX + t).toList(), uniqueColumns);
+  }
+
   /**
    * The swap: tables and tokens in one transaction on PostgreSQL, so a crash leaves either the old
    * tables with the old tokens or the new with the new. MySQL commits DDL on its own; the tokens
@@ -224,21 +337,21 @@ public class LayoutRebuilder {
    * already applied events to the new tables, which a re-run of the rebuild repairs.
    */
   private void swap(TrackingToken token) {
-    TokenStore tokens = processing.tokenStore(GROUP);
+    TokenStore tokens = processing.tokenStore(layout.group());
     Runnable storeTokens =
         () -> {
           if (token == null) {
             return; // an empty log: nothing was applied, nothing to move
           }
-          int[] segments = tokens.fetchSegments(GROUP);
+          int[] segments = tokens.fetchSegments(layout.group());
           if (segments.length == 0) {
-            tokens.initializeTokenSegments(GROUP, 4, token);
+            tokens.initializeTokenSegments(layout.group(), 4, token);
           }
-          for (int segment : tokens.fetchSegments(GROUP)) {
-            tokens.storeToken(token, GROUP, segment);
-            tokens.releaseClaim(GROUP, segment);
+          for (int segment : tokens.fetchSegments(layout.group())) {
+            tokens.storeToken(token, layout.group(), segment);
+            tokens.releaseClaim(layout.group(), segment);
           }
-          jdbc.update("DELETE FROM layout_rebuild_progress WHERE layout = ?", LAYOUT);
+          jdbc.update("DELETE FROM layout_rebuild_progress WHERE layout = ?", layout.name());
         };
     if (lookup.dialect() == Dialect.POSTGRESQL) {
       for (int attempt = 1; ; attempt++) {
@@ -267,7 +380,8 @@ public class LayoutRebuilder {
       shadow.swap();
       transaction.executeWithoutResult(status -> storeTokens.run());
     }
-    log.info("layout {} rebuilt up to log position {} and swapped in", LAYOUT, position(token));
+    log.info(
+        "layout {} rebuilt up to log position {} and swapped in", layout.name(), position(token));
   }
 
   /**
@@ -282,17 +396,17 @@ public class LayoutRebuilder {
           jdbc.queryForList(
               "SELECT owner FROM layout_token_entry WHERE processor_name = ? AND owner IS NOT NULL",
               String.class,
-              GROUP);
+              layout.group());
       if (owners.isEmpty()) {
         return;
       }
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException(
-            GROUP
+            layout.group()
                 + " is running in another process ("
                 + String.join(", ", owners)
                 + "): stop it, or rebuild through that process's POST /api/v1/projections/"
-                + LAYOUT
+                + layout.name()
                 + "/rebuild; the live tables are untouched");
       }
       try {
@@ -327,12 +441,12 @@ public class LayoutRebuilder {
             serialized.getType().getName(),
             serialized.getData(),
             Instant.now().toString(),
-            LAYOUT);
+            layout.name());
     if (updated == 0) {
       jdbc.update(
           "INSERT INTO layout_rebuild_progress (layout, position, token_type, token, updated)"
               + " VALUES (?, ?, ?, ?, ?)",
-          LAYOUT,
+          layout.name(),
           position(token),
           serialized.getType().getName(),
           serialized.getData(),
@@ -349,7 +463,7 @@ public class LayoutRebuilder {
                     tokenSerializer.deserialize(
                         new SimpleSerializedObject<>(
                             rs.getString(2), String.class, rs.getString(1), null)),
-            LAYOUT)
+            layout.name())
         .stream()
         .findFirst();
   }

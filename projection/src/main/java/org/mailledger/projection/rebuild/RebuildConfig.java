@@ -1,30 +1,64 @@
 package org.mailledger.projection.rebuild;
 
+import java.time.Duration;
+import javax.sql.DataSource;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.Serializer;
-import org.mailledger.projection.config.ProjectionProperties;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.mailledger.projection.lookup.LookupDatabase;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /** The rebuild of the mum layout, where the mum layout is kept. */
 @Configuration(proxyBeanMethods = false)
 @Conditional(RebuildCondition.class)
 public class RebuildConfig {
 
-  /** Events a shadow-table transaction applies; larger than a processor batch, as nobody waits. */
-  static final int PAGE = 2_000;
-
+  /**
+   * The rebuild reads the log itself (see {@link LogPages}) unless an upcaster is configured, which
+   * only Axon's storage engine applies. {@code mailledger.rebuild.events-per-transaction} and
+   * {@code mailledger.rebuild.pause-per-transaction} pace it (see {@link RebuildSettings}).
+   */
   @Bean
   public LayoutRebuilder layoutRebuilder(
       LookupDatabase lookup,
       EventStorageEngine eventStorageEngine,
       Serializer serializer,
+      @Qualifier("eventSerializer") Serializer eventSerializer,
+      DataSource eventStore,
+      ObjectProvider<EventSchema> eventSchema,
+      ObjectProvider<EventUpcaster> upcasters,
       EventProcessingConfiguration processing,
-      ProjectionProperties properties) {
-    return new LayoutRebuilder(lookup, eventStorageEngine, serializer, processing, PAGE);
+      Environment environment) {
+    LogPages pages =
+        upcasters.stream().findAny().isPresent()
+            ? null
+            : new LogPages(
+                eventStore,
+                eventSchema.getIfAvailable(() -> EventSchema.builder().build()),
+                eventSerializer);
+    RebuildSettings settings =
+        new RebuildSettings(
+            environment.getProperty(
+                "mailledger.rebuild.events-per-transaction",
+                Integer.class,
+                RebuildSettings.DEFAULT.eventsPerTransaction()),
+            environment.getProperty(
+                "mailledger.rebuild.pause-per-transaction", Duration.class, Duration.ZERO));
+    return new LayoutRebuilder(
+        lookup,
+        eventStorageEngine,
+        pages,
+        serializer,
+        processing,
+        RebuildLayout.mum(lookup.dialect()),
+        settings);
   }
 
   @Bean

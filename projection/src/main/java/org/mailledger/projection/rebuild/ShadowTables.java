@@ -3,6 +3,7 @@ package org.mailledger.projection.rebuild;
 import java.util.ArrayList;
 import java.util.List;
 import org.mailledger.projection.lookup.Dialect;
+import org.mailledger.projection.rebuild.RebuildLayout.ForeignKey;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -15,9 +16,6 @@ final class ShadowTables {
 
   static final String PREFIX = "rebuild_";
   static final String OLD = "rebuild_old_";
-
-  /** A foreign key of the layout, child column to parent id. */
-  record ForeignKey(String table, String column, String parent, boolean cascade) {}
 
   private final JdbcTemplate jdbc;
   private final Dialect dialect;
@@ -77,6 +75,34 @@ final class ShadowTables {
               + " (id)"
               + (key.cascade() ? " ON DELETE CASCADE" : ""));
     }
+  }
+
+  /**
+   * The columns of each shadow table that a unique index covers, by prefixed table name: an update
+   * of one of them cannot be folded with the writes around it (see {@link CoalescingBatch}).
+   */
+  java.util.Map<String, java.util.Set<String>> uniqueColumns() {
+    java.util.Map<String, java.util.Set<String>> unique = new java.util.HashMap<>();
+    jdbc.execute(
+        (org.springframework.jdbc.core.ConnectionCallback<Void>)
+            connection -> {
+              var meta = connection.getMetaData();
+              for (String table : tables) {
+                String name = PREFIX + table;
+                java.util.Set<String> columns = new java.util.HashSet<>();
+                try (var rs = meta.getIndexInfo(connection.getCatalog(), null, name, true, false)) {
+                  while (rs.next()) {
+                    String column = rs.getString("COLUMN_NAME");
+                    if (column != null) {
+                      columns.add(column.toLowerCase(java.util.Locale.ROOT));
+                    }
+                  }
+                }
+                unique.put(name, columns);
+              }
+              return null;
+            });
+    return unique;
   }
 
   /** Drops the tables with that prefix that exist, children first. */

@@ -13,23 +13,31 @@ import java.security.NoSuchAlgorithmException;
  */
 public final class RowId {
 
+  // One digest a thread: looking up the provider costs more than hashing a short key.
+  private static final ThreadLocal<MessageDigest> DIGEST =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+              throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+            }
+          });
+
   private RowId() {}
 
   public static long of(String... parts) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      for (String part : parts) {
-        digest.update(part.getBytes(StandardCharsets.UTF_8));
-        digest.update((byte) 0);
-      }
-      byte[] hash = digest.digest();
-      long id = 0;
-      for (int i = 0; i < 8; i++) {
-        id = (id << 8) | (hash[i] & 0xff);
-      }
-      return id & Long.MAX_VALUE;
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    MessageDigest digest = DIGEST.get();
+    digest.reset();
+    for (String part : parts) {
+      digest.update(part.getBytes(StandardCharsets.UTF_8));
+      digest.update((byte) 0);
     }
+    byte[] hash = digest.digest();
+    long id = 0;
+    for (int i = 0; i < 8; i++) {
+      id = (id << 8) | (hash[i] & 0xff);
+    }
+    return id & Long.MAX_VALUE;
   }
 }

@@ -14,10 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -31,60 +32,79 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * How fast layout-mum replays the log, beside how fast the same rows go into the same tables
- * without it (multi-row INSERT and COPY), in one run on one PostgreSQL database, lookup tables in
- * the event store's database as deployed by default. Tagged {@code bench}: the default build leaves
- * it out, {@code -Pbench} runs only it. Scale with {@code -Dbench.events}, {@code -Dbench.rounds},
- * {@code -Dbench.roundTimeoutSeconds}.
+ * How fast layout-mum is rebuilt from the log (and, with {@code -Dbench.replay=true}, replayed by
+ * its processor), beside how fast the same rows go into the same tables without it (multi-row
+ * INSERT and, on PostgreSQL, COPY), in one run on one database, lookup tables in the event store's
+ * database as deployed by default. Tagged {@code bench}: the default build leaves it out, {@code
+ * -Pbench} runs only it. Scale with {@code -Dbench.events}, {@code -Dbench.domains}, {@code
+ * -Dbench.rounds}, {@code -Dbench.roundTimeoutSeconds}; {@code -Dbench.lookup=mysql} puts the
+ * lookup tables in MariaDB/MySQL.
  */
 @Tag("bench")
 class ReplayBenchmarkTest extends ProjectionTestBase {
 
   static final TestDatabase DATABASE = TestDatabases.postgres();
 
-  private static final long EVENTS = Long.getLong("bench.events", 100_000);
+  private static final boolean MYSQL = "mysql".equals(System.getProperty("bench.lookup"));
+  private static final TestDatabase LOOKUP = MYSQL ? TestDatabases.mysql() : DATABASE;
+  private static final long EVENTS = Long.getLong("bench.events", 1_000_000);
   private static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
-  private static final int DOMAINS = Integer.getInteger("bench.domains", 100);
+  private static final int DOMAINS = Integer.getInteger("bench.domains", 1000);
+  private static final boolean REPLAY = Boolean.getBoolean("bench.replay");
+  // Events a rebuild transaction folds; several sizes are compared round by round.
+  private static final List<Integer> TRANSACTIONS =
+      java.util.Arrays.stream(System.getProperty("bench.rebuild.transactions", "20000").split(","))
+          .map(String::trim)
+          .map(Integer::valueOf)
+          .toList();
   private static final int ROWS_PER_INSERT = 1000;
   private static final Duration ROUND_TIMEOUT =
       Duration.ofSeconds(Long.getLong("bench.roundTimeoutSeconds", 120));
   // The first catch-up runs while the fill competes for the same two cores, hence longer.
-  private static final Duration CATCH_UP_TIMEOUT = ROUND_TIMEOUT.multipliedBy(2);
+  private static final Duration CATCH_UP_TIMEOUT = ROUND_TIMEOUT.multipliedBy(10);
   // A backend publishes its statistics within a second of going idle (PostgreSQL 15).
   private static final long STATS_SETTLE_MILLIS = 1500;
 
   @DynamicPropertySource
   static void databases(DynamicPropertyRegistry registry) {
     eventStore(registry, DATABASE);
+    if (MYSQL) {
+      lookupIn(registry, LOOKUP);
+    }
   }
 
-  @Autowired private EventStore eventStore;
+  @Autowired private EventStorageEngine eventStore;
+  @Autowired private DataSource eventStoreData;
   @Autowired private ProjectionProperties properties;
   @Autowired private org.mailledger.projection.rebuild.LayoutRebuilder rebuilder;
 
+  // A million events on a loaded two-core machine: the fill and the live build take long.
   @Test
-  @Timeout(value = 20, unit = TimeUnit.MINUTES)
+  @Timeout(value = 120, unit = TimeUnit.MINUTES)
   void replayBesideThePracticalLimit() throws Exception {
     JdbcTemplate jdbc = tables();
     DataSource dataSource = lookup.dataSource();
     BenchReport report = new BenchReport();
     String loadAtStart = loadAverage();
 
-    // 1. The log, appended while the processor runs live, as it would in production.
-    report.fill = new BenchEventLog(eventStore, DOMAINS, 1000).fill(EVENTS);
+    // 1. The log, appended straight into the event store with the processor stopped; then the
+    // processor builds the live tables the rebuilds are compared with.
+    processor().shutDown();
+    report.fill = new BenchEventLog(eventStore, DOMAINS, 5000).fill(EVENTS);
     say(
         "filled %,d events in %.1f s (%,.0f events/s)",
         report.fill.events(), report.fill.seconds(), report.fill.eventsPerSecond());
     long head = progress.head();
     long caughtUp = System.nanoTime();
+    processor().start();
     assertThat(awaitHead(head, CATCH_UP_TIMEOUT))
         .as("layout-mum catches up with the fill (%d events) within %s", head, CATCH_UP_TIMEOUT)
         .isTrue();
     report.catchUpSeconds = (System.nanoTime() - caughtUp) / 1e9;
-    say("live processor at the head %.1f s after the fill ended", report.catchUpSeconds);
+    say("live processor built the tables from the log in %.1f s", report.catchUpSeconds);
 
     // The log no longer changes: vacuum it once so every round reads the same settled table.
-    jdbc.execute("VACUUM ANALYZE domain_event_entry");
+    new JdbcTemplate(eventStoreData).execute("VACUUM ANALYZE domain_event_entry");
     vacuumLayout(jdbc);
     Map<String, String> expected = LayoutRows.checksums(jdbc);
     LayoutRows rows = LayoutRows.read(dataSource);
@@ -94,31 +114,37 @@ class ReplayBenchmarkTest extends ProjectionTestBase {
     report.roundTripMicros = roundTripMicros(dataSource);
     say("%,d rows in the six tables %s", report.rows, report.rowsPerTable);
 
-    // 2 and 3, interleaved round by round, so drift on the machine hits all three alike.
+    // Interleaved round by round, so drift on the machine hits every measure alike.
     for (int round = 1; round <= ROUNDS; round++) {
-      BenchReport.Replay replay = replayRound(head, expected);
-      report.replays.add(replay);
-      say(
-          "round %d replay: %.1f s (reset %.2f s), %,.0f events/s, %,.0f rows/s%s",
-          round,
-          replay.seconds(),
-          replay.resetSeconds(),
-          replay.eventsPerSecond(),
-          replay.rowsPerSecond(),
-          replay.complete() ? "" : " (TIMED OUT at event " + replay.events() + ")");
+      if (REPLAY) {
+        BenchReport.Replay replay = replayRound(head, expected);
+        report.replays.add(replay);
+        say(
+            "round %d replay: %.1f s (reset %.2f s), %,.0f events/s, %,.0f rows/s%s",
+            round,
+            replay.seconds(),
+            replay.resetSeconds(),
+            replay.eventsPerSecond(),
+            replay.rowsPerSecond(),
+            replay.complete() ? "" : " (TIMED OUT at event " + replay.events() + ")");
+      }
 
       LayoutRows.truncate(jdbc);
+      vacuumLayout(jdbc);
       long start = System.nanoTime();
       rows.insertMultiRow(dataSource, ROWS_PER_INSERT);
       report.insertSeconds.add((System.nanoTime() - start) / 1e9);
       assertThat(LayoutRows.checksums(jdbc)).as("rows after INSERT").isEqualTo(expected);
 
-      LayoutRows.truncate(jdbc);
-      start = System.nanoTime();
-      rows.copy(dataSource);
-      report.copySeconds.add((System.nanoTime() - start) / 1e9);
-      assertThat(LayoutRows.checksums(jdbc)).as("rows after COPY").isEqualTo(expected);
-      // 4. The operator's rebuild: the processor runs live at the head, the rebuild reads the log
+      if (!MYSQL) {
+        LayoutRows.truncate(jdbc);
+        vacuumLayout(jdbc);
+        start = System.nanoTime();
+        rows.copy(dataSource);
+        report.copySeconds.add((System.nanoTime() - start) / 1e9);
+        assertThat(LayoutRows.checksums(jdbc)).as("rows after COPY").isEqualTo(expected);
+      }
+      // The operator's rebuild: the processor runs live at the head, the rebuild reads the log
       // straight into shadow tables, stops the processor, swaps and starts it again.
       StreamingEventProcessor live = processor();
       if (!live.isRunning()) {
@@ -127,18 +153,40 @@ class ReplayBenchmarkTest extends ProjectionTestBase {
       assertThat(awaitHead(head, CATCH_UP_TIMEOUT))
           .as("processor at the head before the rebuild")
           .isTrue();
-      start = System.nanoTime();
-      rebuilder.rebuild(false, p -> {}, () -> false);
-      report.rebuildSeconds.add((System.nanoTime() - start) / 1e9);
-      assertThat(LayoutRows.checksums(jdbc)).as("rows after the rebuild").isEqualTo(expected);
+      for (int size : TRANSACTIONS) {
+        if (!live.isRunning()) {
+          live.start();
+        }
+        org.mailledger.projection.rebuild.LayoutRebuilder sized =
+            rebuilder.with(
+                new org.mailledger.projection.rebuild.RebuildSettings(size, Duration.ZERO));
+        start = System.nanoTime();
+        sized.rebuild(false, p -> {}, () -> false);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (size == TRANSACTIONS.get(0)) {
+          report.rebuildSeconds.add(seconds);
+          report.rebuildTimings.add(sized.lastTimings().orElseThrow());
+        }
+        report.rebuildSecondsBySize.computeIfAbsent(size, k -> new ArrayList<>()).add(seconds);
+        assertThat(LayoutRows.checksums(jdbc)).as("rows after the rebuild").isEqualTo(expected);
+        say(
+            "round %d rebuild (%,d events a transaction) %.1f s: %,.0f events/s, %,.0f rows/s (%s)",
+            round,
+            size,
+            seconds,
+            head / seconds,
+            report.rows / seconds,
+            sized.lastTimings().orElseThrow());
+      }
       say(
-          "round %d rebuild %,.0f rows/s",
-          round, report.rows / report.rebuildSeconds.get(round - 1));
-      say(
-          "round %d multi-row INSERT %,.0f rows/s, COPY %,.0f rows/s",
+          "round %d multi-row INSERT %.1f s: %,.0f rows/s%s",
           round,
+          report.insertSeconds.get(round - 1),
           report.rows / report.insertSeconds.get(round - 1),
-          report.rows / report.copySeconds.get(round - 1));
+          MYSQL
+              ? ""
+              : String.format(
+                  ", COPY %,.0f rows/s", report.rows / report.copySeconds.get(round - 1)));
       assertThat(progress.head())
           .as("nothing appended to the log during the round")
           .isEqualTo(head);
@@ -148,7 +196,14 @@ class ReplayBenchmarkTest extends ProjectionTestBase {
     report.command =
         "./mvnw -B -Pbench -pl projection -am verify -Dbench.events="
             + EVENTS
-            + (ROUNDS == 5 ? "" : " -Dbench.rounds=" + ROUNDS);
+            + (ROUNDS == 5 ? "" : " -Dbench.rounds=" + ROUNDS)
+            + (REPLAY ? " -Dbench.replay=true" : "")
+            + (MYSQL ? " -Dbench.lookup=mysql" : "")
+            + (DOMAINS == 1000 ? "" : " -Dbench.domains=" + DOMAINS)
+            + (TRANSACTIONS.equals(List.of(20000))
+                ? ""
+                : " -Dbench.rebuild.transactions="
+                    + TRANSACTIONS.stream().map(String::valueOf).collect(Collectors.joining(",")));
     Path target = Path.of(System.getProperty("basedir", "."), "target");
     report.write(target);
     System.out.println(
@@ -157,8 +212,8 @@ class ReplayBenchmarkTest extends ProjectionTestBase {
             + ") ========\n"
             + report.markdown()
             + "=================================================\n");
-    // A slow replay is a result to report, not a failure; a wrong one is.
-    assertThat(report.replays).hasSize(ROUNDS);
+    // A slow rebuild is a result to report, not a failure; a wrong one is.
+    assertThat(report.rebuildSeconds).hasSize(ROUNDS);
   }
 
   /**
@@ -232,6 +287,9 @@ class ReplayBenchmarkTest extends ProjectionTestBase {
 
   /** Every round starts from tables without dead rows and with fresh planner statistics. */
   private static void vacuumLayout(JdbcTemplate jdbc) {
+    if (MYSQL) {
+      return;
+    }
     for (String table : LayoutRows.TABLES) {
       jdbc.execute("VACUUM ANALYZE " + table);
     }
@@ -282,7 +340,9 @@ class ReplayBenchmarkTest extends ProjectionTestBase {
   }
 
   private String setting(JdbcTemplate jdbc, String loadAtStart, String loadAtEnd) {
-    String version = jdbc.queryForObject("SHOW server_version", String.class);
+    String version =
+        (MYSQL ? "lookup tables on MariaDB/MySQL " : "PostgreSQL ")
+            + jdbc.queryForObject(MYSQL ? "SELECT VERSION()" : "SHOW server_version", String.class);
     return "Run "
         + LocalDate.now()
         + " on "
@@ -291,7 +351,7 @@ class ReplayBenchmarkTest extends ProjectionTestBase {
         + loadAtStart
         + " at the start, "
         + loadAtEnd
-        + " at the end), PostgreSQL "
+        + " at the end), "
         + version
         + ", worktree at "
         + gitDescription()
@@ -301,10 +361,21 @@ class ReplayBenchmarkTest extends ProjectionTestBase {
         + properties.segmentsFor(lookup.dialect())
         + " segments, batch "
         + properties.projectionBatchSize()
-        + "; lookup tables in the event store's database. Medians of "
+        + (MYSQL
+            ? "; event store on PostgreSQL. Medians of "
+            : "; lookup tables in the event store's database. Medians of ")
         + ROUNDS
-        + " rounds, interleaved (replay, INSERT, COPY); each replay starts with the processor"
-        + " stopped at the head and tables just vacuumed.";
+        + " rounds, interleaved ("
+        + (REPLAY ? "replay, " : "")
+        + (MYSQL ? "INSERT, rebuild" : "INSERT, COPY, rebuild")
+        + "); each INSERT and COPY starts from empty, just vacuumed tables. Rebuild: "
+        + rebuilderSettings()
+        + ".";
+  }
+
+  private String rebuilderSettings() {
+    return TRANSACTIONS.stream().map(n -> String.format("%,d", n)).collect(Collectors.joining(", "))
+        + " events a transaction (the first is the headline)";
   }
 
   /** Which code was measured: the commit, and whether the tree had changes on top. */
