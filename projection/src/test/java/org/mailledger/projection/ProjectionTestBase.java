@@ -29,7 +29,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
       "axon.serializer.general=jackson",
       "axon.serializer.events=jackson",
       "axon.serializer.messages=jackson",
-      "spring.flyway.locations=classpath:db/eventstore/postgresql",
       "mailledger.bcrypt-cost=4"
     })
 public abstract class ProjectionTestBase {

@@ -22,7 +22,7 @@ public class AuditQueries {
 
   private static final String COLUMNS =
       "global_index, occurred_at, actor, source, correlation_id, event_type, entity_kind, entity,"
-          + " entity_before, entity_domain, aggregate_id, change";
+          + " entity_before, entity_domain, aggregate_id, change_json";
 
   private final NamedParameterJdbcTemplate jdbc;
 
@@ -98,7 +98,7 @@ public class AuditQueries {
         rs.getString("entity"),
         rs.getString("entity_before"),
         rs.getString("aggregate_id"),
-        rs.getString("change"),
+        rs.getString("change_json"),
         rs.getString("entity_domain"));
   }
 }

@@ -3,9 +3,11 @@ package org.mailledger.api.security;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.mailledger.command.config.EventStoreDialect;
 import org.mailledger.schema.admin.AdminCreatedEvent;
 import org.mailledger.schema.admin.AdminDeletedEvent;
 import org.mailledger.schema.admin.AdminDisabledEvent;
@@ -29,17 +31,21 @@ public class AuthProjection {
   public static final String GROUP = "auth-read-model";
 
   private final JdbcTemplate jdbc;
+  private final EventStoreDialect dialect;
 
-  public AuthProjection(JdbcTemplate jdbc) {
+  public AuthProjection(JdbcTemplate jdbc, EventStoreDialect dialect) {
     this.jdbc = jdbc;
+    this.dialect = dialect;
   }
 
   @EventHandler
   void on(AdminCreatedEvent event, @Timestamp Instant at) {
     jdbc.update(
-        "INSERT INTO auth_admin (admin_id, name, role, password_hash, active, created_at)"
-            + " VALUES (?, ?, ?, ?, TRUE, ?) ON CONFLICT (admin_id) DO UPDATE SET name = EXCLUDED.name,"
-            + " role = EXCLUDED.role, password_hash = EXCLUDED.password_hash, active = TRUE",
+        dialect.upsert(
+            "INSERT INTO auth_admin (admin_id, name, role, password_hash, active, created_at)"
+                + " VALUES (?, ?, ?, ?, TRUE, ?)",
+            "admin_id",
+            List.of("name", "role", "password_hash", "active")),
         event.adminId(),
         event.name(),
         event.role(),
@@ -58,7 +64,8 @@ public class AuthProjection {
   @EventHandler
   void on(AdminDomainGrantedEvent event) {
     jdbc.update(
-        "INSERT INTO auth_grant (admin_id, domain) VALUES (?, ?) ON CONFLICT DO NOTHING",
+        dialect.insertUnlessPresent(
+            "INSERT INTO auth_grant (admin_id, domain) VALUES (?, ?)", "admin_id, domain"),
         event.adminId(),
         event.domain());
   }
@@ -90,8 +97,10 @@ public class AuthProjection {
   @EventHandler
   void on(ApiTokenIssuedEvent event, @Timestamp Instant at) {
     jdbc.update(
-        "INSERT INTO auth_token (token_id, admin_id, token_hash, description, created_at, expires_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (token_id) DO NOTHING",
+        dialect.insertUnlessPresent(
+            "INSERT INTO auth_token (token_id, admin_id, token_hash, description, created_at,"
+                + " expires_at) VALUES (?, ?, ?, ?, ?, ?)",
+            "token_id"),
         event.tokenId(),
         event.adminId(),
         event.tokenHash(),

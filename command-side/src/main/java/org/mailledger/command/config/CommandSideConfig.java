@@ -1,5 +1,6 @@
 package org.mailledger.command.config;
 
+import javax.sql.DataSource;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
@@ -29,8 +30,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class CommandSideConfig {
 
   @Bean
-  public Claims claims(JdbcTemplate jdbc) {
-    return new JdbcClaims(jdbc);
+  public EventStoreDialect eventStoreDialect(DataSource dataSource) {
+    return EventStoreDialect.of(dataSource);
+  }
+
+  @Bean
+  public Claims claims(JdbcTemplate jdbc, EventStoreDialect dialect) {
+    return new JdbcClaims(jdbc, dialect);
   }
 
   @Bean

@@ -90,7 +90,6 @@ class OpsRebuildOnPostgresTest {
                 Map.entry("spring.datasource.url", db.jdbcUrl()),
                 Map.entry("spring.datasource.username", db.username()),
                 Map.entry("spring.datasource.password", db.password() == null ? "" : db.password()),
-                Map.entry("spring.flyway.locations", "classpath:db/eventstore/postgresql"),
                 Map.entry("axon.axonserver.enabled", "false"),
                 Map.entry("axon.serializer.general", "jackson"),
                 Map.entry("axon.serializer.events", "jackson"),

@@ -15,6 +15,7 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.serialization.UnknownSerializedType;
+import org.mailledger.command.config.EventStoreDialect;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -31,12 +32,14 @@ public class AuditProjection {
   private static final String BATCH = AuditProjection.class.getName() + ".batch";
 
   private final JdbcTemplate jdbc;
+  private final EventStoreDialect dialect;
   // Its own mapper: the change must show the event's fields as the log has them, whatever the
   // application's mapper is configured to do for HTTP.
   private final ObjectMapper json = JsonMapper.builder().findAndAddModules().build();
 
-  public AuditProjection(JdbcTemplate jdbc) {
+  public AuditProjection(JdbcTemplate jdbc, EventStoreDialect dialect) {
     this.jdbc = jdbc;
+    this.dialect = dialect;
   }
 
   @EventHandler
@@ -101,7 +104,7 @@ public class AuditProjection {
     return unitOfWork.getOrComputeResource(
         BATCH,
         key -> {
-          AuditBatch batch = new AuditBatch(jdbc, json);
+          AuditBatch batch = new AuditBatch(jdbc, dialect, json);
           unitOfWork.onPrepareCommit(u -> batch.flush());
           return batch;
         });
