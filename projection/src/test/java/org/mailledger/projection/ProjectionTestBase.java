@@ -52,6 +52,17 @@ public abstract class ProjectionTestBase {
     registry.add("mailledger.lookup.datasource.password", database::password);
   }
 
+  /**
+   * The lookup tables in {@code lookup}: beside the event store (no lookup datasource of their own)
+   * when it is the event store's database, else in a database of their own.
+   */
+  protected static void lookupIn(
+      DynamicPropertyRegistry registry, TestDatabase eventStore, TestDatabase lookup) {
+    if (lookup != eventStore) {
+      lookupIn(registry, lookup);
+    }
+  }
+
   protected static String id() {
     return UUID.randomUUID().toString();
   }

@@ -6,14 +6,12 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.common.DateTimeUtils;
-import org.mailledger.command.config.EventStoreDialect;
 import org.mailledger.schema.MailEvents;
+import org.mailledger.schema.eventstore.EventStoreDialect;
 import org.mailledger.schema.mailbox.MailboxRenamedEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -39,6 +37,7 @@ public class PointInTimeReader {
           + " AND aggregate_id IS NOT NULL"
           + " GROUP BY aggregate_id ORDER BY max(global_index) DESC";
   private final JdbcTemplate jdbc;
+  private final EventStoreDialect dialect;
   private final String eventsUpTo;
   private final String lastRenameUpTo;
   // Tolerates fields added to an event later; the folds read only what revision 1 has.
@@ -47,6 +46,7 @@ public class PointInTimeReader {
 
   public PointInTimeReader(JdbcTemplate jdbc, EventStoreDialect dialect) {
     this.jdbc = jdbc;
+    this.dialect = dialect;
     String timeStamp = dialect.byteWise("time_stamp");
     this.eventsUpTo =
         "SELECT global_index, payload_type, payload FROM domain_event_entry"
@@ -99,13 +99,7 @@ public class PointInTimeReader {
   }
 
   private List<String> candidates(String entity, String kind, Instant asOf) {
-    return jdbc.queryForList(
-        CANDIDATES,
-        String.class,
-        entity,
-        entity,
-        kind,
-        OffsetDateTime.ofInstant(asOf, ZoneOffset.UTC));
+    return jdbc.queryForList(CANDIDATES, String.class, entity, entity, kind, dialect.instant(asOf));
   }
 
   private List<LoggedEvent> events(String aggregateId, Instant asOf) {

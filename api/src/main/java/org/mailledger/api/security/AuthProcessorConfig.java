@@ -2,7 +2,7 @@ package org.mailledger.api.security;
 
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.mailledger.command.config.EventStoreDialect;
+import org.mailledger.schema.eventstore.EventStoreDialect;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -1,13 +1,10 @@
 package org.mailledger.api.security;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
-import org.mailledger.command.config.EventStoreDialect;
 import org.mailledger.schema.admin.AdminCreatedEvent;
 import org.mailledger.schema.admin.AdminDeletedEvent;
 import org.mailledger.schema.admin.AdminDisabledEvent;
@@ -17,6 +14,7 @@ import org.mailledger.schema.admin.AdminEnabledEvent;
 import org.mailledger.schema.admin.AdminPasswordChangedEvent;
 import org.mailledger.schema.admin.ApiTokenIssuedEvent;
 import org.mailledger.schema.admin.ApiTokenRevokedEvent;
+import org.mailledger.schema.eventstore.EventStoreDialect;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -118,8 +116,8 @@ public class AuthProjection {
         event.tokenId());
   }
 
-  private static OffsetDateTime utc(Instant instant) {
-    return instant.atOffset(ZoneOffset.UTC);
+  private Object utc(Instant instant) {
+    return dialect.instant(instant);
   }
 
   /** A change to an account that is missing would silently lose a lock-out: refuse it instead. */

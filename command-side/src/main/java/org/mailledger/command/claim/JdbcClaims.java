@@ -5,7 +5,7 @@ import static org.mailledger.command.error.RuleViolationException.notFound;
 
 import java.util.List;
 import java.util.Optional;
-import org.mailledger.command.config.EventStoreDialect;
+import org.mailledger.schema.eventstore.EventStoreDialect;
 import org.mailledger.schema.value.Quota;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -19,6 +19,7 @@ import org.mailledger.command.mailbox.MailboxCommandHandler;
 import org.mailledger.command.password.PasswordHasher;
 import org.mailledger.command.password.PasswordPolicy;
 import org.mailledger.command.password.PasswordScheme;
+import org.mailledger.schema.eventstore.EventStoreDialect;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

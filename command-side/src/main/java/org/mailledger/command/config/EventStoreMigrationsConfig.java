@@ -1,6 +1,7 @@
 package org.mailledger.command.config;
 
 import org.flywaydb.core.Flyway;
+import org.mailledger.schema.eventstore.EventStoreDialect;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;

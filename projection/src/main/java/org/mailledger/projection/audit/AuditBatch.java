@@ -3,15 +3,13 @@ package org.mailledger.projection.audit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.mailledger.command.config.EventStoreDialect;
+import org.mailledger.schema.eventstore.EventStoreDialect;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -102,13 +100,18 @@ final class AuditBatch implements AuditState {
 
   /** Sends everything, in the processor's transaction. */
   void flush() {
+    Map<String, Long> positions = positions();
     List<Object[]> entries = new ArrayList<>(rows.size());
     for (AuditRow row : rows) {
       AuditSubject subject = row.subject();
+      Long position = positions.get(row.eventIdentifier());
+      if (position == null) {
+        throw new IllegalStateException("event " + row.eventIdentifier() + " is not in the log");
+      }
       entries.add(
           new Object[] {
-            row.globalIndex(),
-            OffsetDateTime.ofInstant(row.occurredAt(), ZoneOffset.UTC),
+            position,
+            dialect.instant(row.occurredAt()),
             row.actor(),
             row.source(),
             row.correlationId(),
@@ -143,6 +146,24 @@ final class AuditBatch implements AuditState {
     }
     rows.clear();
     touched.clear();
+  }
+
+  /** The global index of each event of the batch, in one query. */
+  private Map<String, Long> positions() {
+    Map<String, Long> positions = new HashMap<>();
+    if (rows.isEmpty()) {
+      return positions;
+    }
+    List<String> ids = rows.stream().map(AuditRow::eventIdentifier).toList();
+    jdbc.query(
+        "SELECT event_identifier, global_index FROM domain_event_entry WHERE event_identifier IN ("
+            + String.join(", ", Collections.nCopies(ids.size(), "?"))
+            + ")",
+        rs -> {
+          positions.put(rs.getString(1), rs.getLong(2));
+        },
+        ids.toArray());
+    return positions;
   }
 
   private ObjectNode parse(String text) {

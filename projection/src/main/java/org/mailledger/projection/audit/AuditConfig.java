@@ -4,8 +4,8 @@ import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
-import org.mailledger.command.config.EventStoreDialect;
 import org.mailledger.projection.config.ProjectionProperties;
+import org.mailledger.schema.eventstore.EventStoreDialect;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 

@@ -15,7 +15,7 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.serialization.UnknownSerializedType;
-import org.mailledger.command.config.EventStoreDialect;
+import org.mailledger.schema.eventstore.EventStoreDialect;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -44,14 +44,9 @@ public class AuditProjection {
 
   @EventHandler
   void on(Object payload, EventMessage<?> event) {
-    if (!(event instanceof TrackedEventMessage<?> tracked)) {
+    if (!(event instanceof TrackedEventMessage<?>)) {
       throw new IllegalStateException("the audit reads the log only through a tracking token");
     }
-    long position =
-        tracked
-            .trackingToken()
-            .position()
-            .orElseThrow(() -> new IllegalStateException("a token without a log position"));
     String payloadType;
     ObjectNode fields;
     if (payload instanceof UnknownSerializedType unknown) {
@@ -71,7 +66,7 @@ public class AuditProjection {
             fields, eventType, aggregateId, subject, Tracking.of(payload.getClass()), batch);
     batch.add(
         new AuditRow(
-            position,
+            event.getIdentifier(),
             event.getTimestamp(),
             metadata(event, "actor"),
             metadata(event, "source"),

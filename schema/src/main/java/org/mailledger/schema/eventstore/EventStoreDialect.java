@@ -1,7 +1,11 @@
-package org.mailledger.command.config;
+package org.mailledger.schema.eventstore;
 
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -65,6 +69,18 @@ public enum EventStoreDialect {
    */
   public String byteWise(String column) {
     return this == POSTGRESQL ? column + " COLLATE \"C\"" : column;
+  }
+
+  /**
+   * {@code instant} as a JDBC parameter for the event store's time columns (TIMESTAMPTZ on
+   * PostgreSQL, DATETIME(6) on MySQL). On MySQL it goes as text in the JVM's zone, which is how
+   * Connector/J reads DATETIME back by default: Connector/J takes MariaDB for a MySQL 5.5, which
+   * had no fractional seconds, and would cut them from a date-time parameter.
+   */
+  public Object instant(Instant instant) {
+    return this == POSTGRESQL
+        ? instant.atOffset(ZoneOffset.UTC)
+        : LocalDateTime.ofInstant(instant, ZoneId.systemDefault()).toString();
   }
 
   public static EventStoreDialect of(DataSource dataSource) {
