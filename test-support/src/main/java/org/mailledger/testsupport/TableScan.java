@@ -7,6 +7,9 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import javax.sql.DataSource;
 
 /**
@@ -16,6 +19,25 @@ import javax.sql.DataSource;
 public final class TableScan {
 
   private TableScan() {}
+
+  /** The tables of the database the data source connects to, sorted by name. */
+  public static List<String> tables(DataSource dataSource) {
+    try (Connection connection = dataSource.getConnection();
+        ResultSet rs =
+            connection
+                .getMetaData()
+                .getTables(
+                    connection.getCatalog(), connection.getSchema(), "%", new String[] {"TABLE"})) {
+      List<String> tables = new ArrayList<>();
+      while (rs.next()) {
+        tables.add(rs.getString("TABLE_NAME"));
+      }
+      Collections.sort(tables);
+      return tables;
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot list the tables: " + e.getMessage(), e);
+    }
+  }
 
   /** How many rows of {@code table} hold {@code text} in any column. */
   public static long rowsContaining(DataSource dataSource, String table, String text) {

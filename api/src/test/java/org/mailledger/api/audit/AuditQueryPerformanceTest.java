@@ -19,6 +19,8 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 /**
  * The history's queries on a million rows read through the indexes of V10__audit, not the whole
  * table. Asserts the plans only; the timings are printed, since they depend on the machine.
+ * PostgreSQL only, whatever the suite's event store: it reads PostgreSQL's EXPLAIN and pg_indexes
+ * and fills the table with generate_series.
  */
 class AuditQueryPerformanceTest {
 

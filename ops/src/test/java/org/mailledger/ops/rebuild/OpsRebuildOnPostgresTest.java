@@ -42,7 +42,8 @@ class OpsRebuildOnPostgresTest {
 
   @BeforeAll
   static void fillAndStop() throws InterruptedException {
-    db = TestDatabases.postgres();
+    // the event store and the lookup tables beside it, on the suite's event store engine
+    db = TestDatabases.eventStore();
     try (ConfigurableApplicationContext app = app()) {
       CommandGateway gateway = app.getBean(CommandGateway.class);
       for (int d = 0; d < 3; d++) {

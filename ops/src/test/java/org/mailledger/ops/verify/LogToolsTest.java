@@ -81,7 +81,7 @@ abstract class LogToolsTest {
 
   @BeforeAll
   void fill() throws Exception {
-    log = TestDatabases.postgres();
+    log = TestDatabases.eventStore();
     lookup = newLookup();
     try (ConfigurableApplicationContext app =
         new SpringApplicationBuilder(CommandsTestApplication.class)
