@@ -1,6 +1,6 @@
 -- The audit history on MySQL/MariaDB: see the PostgreSQL twin for its purpose. The JSON column
 -- is created under its first name, `change` (a reserved word here, hence the quotes), and renamed
--- by V10_1 on both engines. The index on entity_before covers every row: MySQL has no partial index.
+-- by V12 on both engines. The index on entity_before covers every row: MySQL has no partial index.
 
 CREATE TABLE audit_entry (
     global_index   BIGINT        NOT NULL PRIMARY KEY,
