@@ -9,6 +9,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.mailledger.schema.domain.CreateDomainCommand;
 import org.mailledger.schema.value.DomainName;
+import org.mailledger.testsupport.TableScan;
 import org.mailledger.testsupport.TestDatabase;
 import org.mailledger.testsupport.TestDatabases;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,7 +19,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** With spring.datasource.url set, the app uses that server: Flyway makes every table there. */
+/**
+ * With spring.datasource.url set, the app uses that server (PostgreSQL or MySQL/MariaDB, as the
+ * suite's event store): Flyway makes every table there.
+ */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "mailledger.bootstrap-password=" + ExternalDatabaseTest.ADMIN_PASSWORD)
@@ -26,7 +30,7 @@ class ExternalDatabaseTest {
 
   static final String ADMIN_PASSWORD = "external-database-test-admin";
 
-  static final TestDatabase DATABASE = TestDatabases.postgres();
+  static final TestDatabase DATABASE = TestDatabases.eventStore();
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
@@ -42,10 +46,7 @@ class ExternalDatabaseTest {
   @Test
   void healthIsUpAndFlywayOwnsEveryTable() {
     assertThat(http.getForObject("/actuator/health", String.class)).contains("\"status\":\"UP\"");
-    List<String> tables =
-        jdbc.queryForList(
-            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name",
-            String.class);
+    List<String> tables = TableScan.tables(jdbc.getDataSource());
     assertThat(tables)
         .containsExactly(
             "alias_recipients",

@@ -29,7 +29,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
       "axon.serializer.general=jackson",
       "axon.serializer.events=jackson",
       "axon.serializer.messages=jackson",
-      "spring.flyway.locations=classpath:db/eventstore/postgresql",
       "mailledger.bcrypt-cost=4"
     })
 public abstract class ProjectionTestBase {
@@ -51,6 +50,17 @@ public abstract class ProjectionTestBase {
     registry.add("mailledger.lookup.datasource.url", database::jdbcUrl);
     registry.add("mailledger.lookup.datasource.username", database::username);
     registry.add("mailledger.lookup.datasource.password", database::password);
+  }
+
+  /**
+   * The lookup tables in {@code lookup}: beside the event store (no lookup datasource of their own)
+   * when it is the event store's database, else in a database of their own.
+   */
+  protected static void lookupIn(
+      DynamicPropertyRegistry registry, TestDatabase eventStore, TestDatabase lookup) {
+    if (lookup != eventStore) {
+      lookupIn(registry, lookup);
+    }
   }
 
   protected static String id() {

@@ -13,13 +13,14 @@ import org.springframework.test.context.DynamicPropertySource;
 /** Replay equals live with the lookup tables on MariaDB, where upserts are ON DUPLICATE KEY. */
 class ReplayEqualsLiveOnMariaDbTest extends ProjectionTestBase {
 
-  static final TestDatabase EVENT_STORE = TestDatabases.postgres();
-  static final TestDatabase LOOKUP = TestDatabases.mysql();
+  static final TestDatabase EVENT_STORE = TestDatabases.eventStore();
+  // beside the event store when that is MySQL/MariaDB too (a MySQL-only deployment)
+  static final TestDatabase LOOKUP = TestDatabases.mysqlBeside(EVENT_STORE);
 
   @DynamicPropertySource
   static void databases(DynamicPropertyRegistry registry) {
     eventStore(registry, EVENT_STORE);
-    lookupIn(registry, LOOKUP);
+    lookupIn(registry, EVENT_STORE, LOOKUP);
   }
 
   @Test

@@ -17,11 +17,14 @@ import org.springframework.test.context.DynamicPropertySource;
 /** A replay from the start of the log yields exactly the tables the live projection built. */
 class ReplayEqualsLiveTest extends ProjectionTestBase {
 
-  static final TestDatabase DATABASE = TestDatabases.postgres();
+  static final TestDatabase DATABASE = TestDatabases.eventStore();
+  // the PostgreSQL layout, beside the event store when that is PostgreSQL
+  static final TestDatabase LOOKUP = TestDatabases.postgresBeside(DATABASE);
 
   @DynamicPropertySource
   static void databases(DynamicPropertyRegistry registry) {
     eventStore(registry, DATABASE);
+    lookupIn(registry, DATABASE, LOOKUP);
   }
 
   @Test

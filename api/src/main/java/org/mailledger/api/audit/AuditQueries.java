@@ -3,10 +3,9 @@ package org.mailledger.api.audit;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.mailledger.schema.eventstore.EventStoreDialect;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -22,11 +21,13 @@ public class AuditQueries {
 
   private static final String COLUMNS =
       "global_index, occurred_at, actor, source, correlation_id, event_type, entity_kind, entity,"
-          + " entity_before, entity_domain, aggregate_id, change";
+          + " entity_before, entity_domain, aggregate_id, change_json";
 
   private final NamedParameterJdbcTemplate jdbc;
+  private final EventStoreDialect dialect;
 
-  public AuditQueries(NamedParameterJdbcTemplate jdbc) {
+  public AuditQueries(NamedParameterJdbcTemplate jdbc, EventStoreDialect dialect) {
+    this.dialect = dialect;
     this.jdbc = jdbc;
   }
 
@@ -42,7 +43,7 @@ public class AuditQueries {
   }
 
   /** The statement {@link #find} runs for the filter. */
-  public static SqlQuery select(AuditFilter filter) {
+  public SqlQuery select(AuditFilter filter) {
     List<String> conditions = new ArrayList<>();
     MapSqlParameterSource parameters = new MapSqlParameterSource();
     if (filter.entity() != null) {
@@ -63,11 +64,11 @@ public class AuditQueries {
     }
     if (filter.from() != null) {
       conditions.add("occurred_at >= :from");
-      parameters.addValue("from", OffsetDateTime.ofInstant(filter.from(), ZoneOffset.UTC));
+      parameters.addValue("from", dialect.instant(filter.from()));
     }
     if (filter.to() != null) {
       conditions.add("occurred_at < :to");
-      parameters.addValue("to", OffsetDateTime.ofInstant(filter.to(), ZoneOffset.UTC));
+      parameters.addValue("to", dialect.instant(filter.to()));
     }
     if (filter.visibleDomains() != null) {
       conditions.add("entity_domain IN (:visible)");
@@ -98,7 +99,7 @@ public class AuditQueries {
         rs.getString("entity"),
         rs.getString("entity_before"),
         rs.getString("aggregate_id"),
-        rs.getString("change"),
+        rs.getString("change_json"),
         rs.getString("entity_domain"));
   }
 }

@@ -6,13 +6,12 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.common.DateTimeUtils;
 import org.mailledger.schema.MailEvents;
+import org.mailledger.schema.eventstore.EventStoreDialect;
 import org.mailledger.schema.mailbox.MailboxRenamedEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -25,9 +24,9 @@ import org.springframework.stereotype.Component;
  *
  * <p>Axon's JDBC engine writes {@code time_stamp} as text with its {@link
  * DateTimeUtils#formatInstant} (UTC, always {@code yyyy-MM-ddTHH:mm:ss.SSSZ}), so comparing it,
- * byte-wise ({@code COLLATE "C"}), with the instant formatted the same way is comparing instants.
- * The audit's {@code occurred_at} holds the same millisecond-truncated instant, so both filters cut
- * the log at the same event.
+ * byte-wise ({@link EventStoreDialect#byteWise}), with the instant formatted the same way is
+ * comparing instants. The audit's {@code occurred_at} holds the same millisecond-truncated instant,
+ * so both filters cut the log at the same event.
  */
 @Component
 public class PointInTimeReader {
@@ -37,22 +36,28 @@ public class PointInTimeReader {
           + " WHERE (entity = ? OR entity_before = ?) AND entity_kind = ? AND occurred_at <= ?"
           + " AND aggregate_id IS NOT NULL"
           + " GROUP BY aggregate_id ORDER BY max(global_index) DESC";
-  private static final String EVENTS_UP_TO =
-      "SELECT global_index, payload_type, payload FROM domain_event_entry"
-          + " WHERE aggregate_identifier = ? AND time_stamp COLLATE \"C\" <= ?"
-          + " ORDER BY sequence_number";
-  private static final String LAST_RENAME_UP_TO =
-      "SELECT global_index, payload_type, payload FROM domain_event_entry"
-          + " WHERE aggregate_identifier = ? AND payload_type = ? AND time_stamp COLLATE \"C\" <= ?"
-          + " ORDER BY sequence_number DESC LIMIT 1";
-
   private final JdbcTemplate jdbc;
+  private final EventStoreDialect dialect;
+  private final String eventsUpTo;
+  private final String lastRenameUpTo;
   // Tolerates fields added to an event later; the folds read only what revision 1 has.
   private final ObjectMapper json =
       JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
-  public PointInTimeReader(JdbcTemplate jdbc) {
+  public PointInTimeReader(JdbcTemplate jdbc, EventStoreDialect dialect) {
     this.jdbc = jdbc;
+    this.dialect = dialect;
+    String timeStamp = dialect.byteWise("time_stamp");
+    this.eventsUpTo =
+        "SELECT global_index, payload_type, payload FROM domain_event_entry"
+            + " WHERE aggregate_identifier = ? AND "
+            + timeStamp
+            + " <= ? ORDER BY sequence_number";
+    this.lastRenameUpTo =
+        "SELECT global_index, payload_type, payload FROM domain_event_entry"
+            + " WHERE aggregate_identifier = ? AND payload_type = ? AND "
+            + timeStamp
+            + " <= ? ORDER BY sequence_number DESC LIMIT 1";
   }
 
   public Optional<DomainAsOf> domain(String name, Instant asOf) {
@@ -106,19 +111,13 @@ public class PointInTimeReader {
   }
 
   private List<String> candidates(String entity, String kind, Instant asOf) {
-    return jdbc.queryForList(
-        CANDIDATES,
-        String.class,
-        entity,
-        entity,
-        kind,
-        OffsetDateTime.ofInstant(asOf, ZoneOffset.UTC));
+    return jdbc.queryForList(CANDIDATES, String.class, entity, entity, kind, dialect.instant(asOf));
   }
 
   private List<LoggedEvent> events(String aggregateId, Instant asOf) {
     List<LoggedEvent> events = new ArrayList<>();
     jdbc.query(
-        EVENTS_UP_TO,
+        eventsUpTo,
         rs -> {
           Class<?> type = MailEvents.byPayloadType(rs.getString("payload_type"));
           // A kind of event the folds do not know changes nothing they show.
@@ -135,7 +134,7 @@ public class PointInTimeReader {
   private String senderAddress(String mailboxId, String addressWhenAdded, Instant asOf) {
     List<String> renamed =
         jdbc.query(
-            LAST_RENAME_UP_TO,
+            lastRenameUpTo,
             (rs, row) ->
                 ((MailboxRenamedEvent) read(rs.getBytes("payload"), MailboxRenamedEvent.class))
                     .newAddress(),

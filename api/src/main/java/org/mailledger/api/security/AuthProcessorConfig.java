@@ -2,6 +2,7 @@ package org.mailledger.api.security;
 
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.mailledger.schema.eventstore.EventStoreDialect;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -15,8 +16,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class AuthProcessorConfig {
 
   @Bean
-  public AuthProjection authProjection(JdbcTemplate jdbc) {
-    return new AuthProjection(jdbc);
+  public AuthProjection authProjection(JdbcTemplate jdbc, EventStoreDialect dialect) {
+    return new AuthProjection(jdbc, dialect);
   }
 
   @Bean

@@ -1,8 +1,7 @@
 package org.mailledger.api.security;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
@@ -15,6 +14,7 @@ import org.mailledger.schema.admin.AdminEnabledEvent;
 import org.mailledger.schema.admin.AdminPasswordChangedEvent;
 import org.mailledger.schema.admin.ApiTokenIssuedEvent;
 import org.mailledger.schema.admin.ApiTokenRevokedEvent;
+import org.mailledger.schema.eventstore.EventStoreDialect;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -29,17 +29,21 @@ public class AuthProjection {
   public static final String GROUP = "auth-read-model";
 
   private final JdbcTemplate jdbc;
+  private final EventStoreDialect dialect;
 
-  public AuthProjection(JdbcTemplate jdbc) {
+  public AuthProjection(JdbcTemplate jdbc, EventStoreDialect dialect) {
     this.jdbc = jdbc;
+    this.dialect = dialect;
   }
 
   @EventHandler
   void on(AdminCreatedEvent event, @Timestamp Instant at) {
     jdbc.update(
-        "INSERT INTO auth_admin (admin_id, name, role, password_hash, active, created_at)"
-            + " VALUES (?, ?, ?, ?, TRUE, ?) ON CONFLICT (admin_id) DO UPDATE SET name = EXCLUDED.name,"
-            + " role = EXCLUDED.role, password_hash = EXCLUDED.password_hash, active = TRUE",
+        dialect.upsert(
+            "INSERT INTO auth_admin (admin_id, name, role, password_hash, active, created_at)"
+                + " VALUES (?, ?, ?, ?, TRUE, ?)",
+            "admin_id",
+            List.of("name", "role", "password_hash", "active")),
         event.adminId(),
         event.name(),
         event.role(),
@@ -58,7 +62,8 @@ public class AuthProjection {
   @EventHandler
   void on(AdminDomainGrantedEvent event) {
     jdbc.update(
-        "INSERT INTO auth_grant (admin_id, domain) VALUES (?, ?) ON CONFLICT DO NOTHING",
+        dialect.insertUnlessPresent(
+            "INSERT INTO auth_grant (admin_id, domain) VALUES (?, ?)", "admin_id, domain"),
         event.adminId(),
         event.domain());
   }
@@ -90,8 +95,10 @@ public class AuthProjection {
   @EventHandler
   void on(ApiTokenIssuedEvent event, @Timestamp Instant at) {
     jdbc.update(
-        "INSERT INTO auth_token (token_id, admin_id, token_hash, description, created_at, expires_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (token_id) DO NOTHING",
+        dialect.insertUnlessPresent(
+            "INSERT INTO auth_token (token_id, admin_id, token_hash, description, created_at,"
+                + " expires_at) VALUES (?, ?, ?, ?, ?, ?)",
+            "token_id"),
         event.tokenId(),
         event.adminId(),
         event.tokenHash(),
@@ -109,8 +116,8 @@ public class AuthProjection {
         event.tokenId());
   }
 
-  private static OffsetDateTime utc(Instant instant) {
-    return instant.atOffset(ZoneOffset.UTC);
+  private Object utc(Instant instant) {
+    return dialect.instant(instant);
   }
 
   /** A change to an account that is missing would silently lose a lock-out: refuse it instead. */

@@ -3,13 +3,12 @@ package org.mailledger.api.security;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.mailledger.schema.eventstore.EventStoreDialect;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -34,8 +33,10 @@ public class AuthReadModel {
           + " t.revoked_at FROM auth_token t JOIN auth_admin a ON a.admin_id = t.admin_id";
 
   private final JdbcTemplate jdbc;
+  private final EventStoreDialect dialect;
 
-  public AuthReadModel(JdbcTemplate jdbc) {
+  public AuthReadModel(JdbcTemplate jdbc, EventStoreDialect dialect) {
+    this.dialect = dialect;
     this.jdbc = jdbc;
   }
 
@@ -60,7 +61,7 @@ public class AuthReadModel {
                 + " WHERE t.token_hash = ? AND t.revoked_at IS NULL AND t.expires_at > ? AND a.active",
             TOKEN,
             tokenHash,
-            now.atOffset(ZoneOffset.UTC))
+            dialect.instant(now))
         .stream()
         .findFirst();
   }
@@ -129,7 +130,7 @@ public class AuthReadModel {
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {
-    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+    java.sql.Timestamp value = rs.getTimestamp(column);
     return value == null ? null : value.toInstant();
   }
 }

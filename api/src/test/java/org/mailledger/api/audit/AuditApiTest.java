@@ -38,7 +38,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuditApiTest extends AuditApiTestBase {
 
-  static final TestDatabase DATABASE = TestDatabases.postgres();
+  static final TestDatabase DATABASE = TestDatabases.eventStore();
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {

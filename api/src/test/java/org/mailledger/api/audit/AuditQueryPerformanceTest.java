@@ -19,6 +19,8 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 /**
  * The history's queries on a million rows read through the indexes of V10__audit, not the whole
  * table. Asserts the plans only; the timings are printed, since they depend on the machine.
+ * PostgreSQL only, whatever the suite's event store: it reads PostgreSQL's EXPLAIN and pg_indexes
+ * and fills the table with generate_series.
  */
 class AuditQueryPerformanceTest {
 
@@ -37,12 +39,13 @@ class AuditQueryPerformanceTest {
             DATABASE.jdbcUrl(), DATABASE.username(), DATABASE.password(), true);
     Flyway.configure()
         .dataSource(dataSource)
-        .locations("classpath:db/eventstore/postgresql")
+        .locations(org.mailledger.schema.eventstore.EventStoreDialect.POSTGRESQL.migrations())
         .load()
         .migrate();
     jdbc = new JdbcTemplate(dataSource);
     named = new NamedParameterJdbcTemplate(dataSource);
-    queries = new AuditQueries(named);
+    queries =
+        new AuditQueries(named, org.mailledger.schema.eventstore.EventStoreDialect.POSTGRESQL);
 
     long start = System.nanoTime();
     // Built after the fill from the migration's own definitions: one sort per index instead of
@@ -64,7 +67,7 @@ class AuditQueryPerformanceTest {
     jdbc.update(
         "INSERT INTO audit_entry (global_index, occurred_at, actor, source, correlation_id,"
             + " event_type, payload_type, entity_kind, entity, entity_before, entity_domain,"
-            + " aggregate_id, change)"
+            + " aggregate_id, change_json)"
             + " SELECT i, timestamptz '2026-01-01T00:00:00Z' + i * interval '1 second',"
             + " 'admin' || (i % 200), '10.0.0.' || (i % 250), 'c' || i,"
             + " (ARRAY['MailboxCreated','MailboxQuotaChanged','MailboxPasswordChanged',"
@@ -94,7 +97,7 @@ class AuditQueryPerformanceTest {
   }
 
   private static List<String> explain(String label, AuditFilter filter) {
-    SqlQuery query = AuditQueries.select(filter);
+    SqlQuery query = queries.select(filter);
     List<String> plan =
         named.queryForList("EXPLAIN (ANALYZE) " + query.sql(), query.parameters(), String.class);
     System.out.println("EXPLAIN ANALYZE of the " + label + " query:");

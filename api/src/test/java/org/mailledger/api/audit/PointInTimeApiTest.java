@@ -42,7 +42,7 @@ import org.springframework.test.web.servlet.ResultActions;
 @WithMockUser(authorities = "ROLE_SUPERADMIN")
 class PointInTimeApiTest extends AuditApiTestBase {
 
-  static final TestDatabase DATABASE = TestDatabases.postgres();
+  static final TestDatabase DATABASE = TestDatabases.eventStore();
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {

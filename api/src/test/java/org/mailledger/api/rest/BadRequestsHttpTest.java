@@ -44,7 +44,7 @@ class BadRequestsHttpTest {
   static final String D = "d.example";
   static final String LONG = "x".repeat(300);
 
-  static final TestDatabase DATABASE = TestDatabases.postgres();
+  static final TestDatabase DATABASE = TestDatabases.eventStore();
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {

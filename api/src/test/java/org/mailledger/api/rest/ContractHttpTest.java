@@ -34,7 +34,7 @@ class ContractHttpTest {
   static final String ROOT_PASSWORD = "root password for the contract";
   static final String ROOT = basic("admin", ROOT_PASSWORD);
 
-  static final TestDatabase DATABASE = TestDatabases.postgres();
+  static final TestDatabase DATABASE = TestDatabases.eventStore();
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
@@ -349,10 +349,12 @@ class ContractHttpTest {
     String correlation = answer.correlationId();
     assertThat(correlation).isNotBlank();
     String meta =
-        jdbc.queryForObject(
-            "SELECT convert_from(meta_data, 'UTF8') FROM domain_event_entry WHERE global_index = ?",
-            String.class,
-            answer.json().path("position").asLong());
+        new String(
+            jdbc.queryForObject(
+                "SELECT meta_data FROM domain_event_entry WHERE global_index = ?",
+                byte[].class,
+                answer.json().path("position").asLong()),
+            java.nio.charset.StandardCharsets.UTF_8);
     assertThat(meta)
         .contains("\"correlationId\":\"" + correlation + "\"")
         .contains("\"actor\":\"admin\"")

@@ -29,7 +29,7 @@ class ProjectionsHttpTest {
   static final String ROOT_PASSWORD = "root password for projections";
   static final String ROOT = basic("admin", ROOT_PASSWORD);
 
-  static final TestDatabase DATABASE = TestDatabases.postgres();
+  static final TestDatabase DATABASE = TestDatabases.eventStore();
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {

@@ -30,7 +30,7 @@ class AdminBootstrapTest {
       Pattern.compile(
           "WARN .*Created the first admin account 'admin' with the generated password (\\S+) ");
 
-  static final TestDatabase DATABASE = TestDatabases.postgres();
+  static final TestDatabase DATABASE = TestDatabases.eventStore();
 
   private static ConfigurableApplicationContext start() {
     SpringApplication app = new SpringApplication(MailledgerApplication.class);

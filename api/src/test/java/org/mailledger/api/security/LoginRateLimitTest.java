@@ -22,7 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class LoginRateLimitTest {
 
   static final String PASSWORD = "rate-limit-test-password";
-  static final TestDatabase DATABASE = TestDatabases.postgres();
+  static final TestDatabase DATABASE = TestDatabases.eventStore();
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {

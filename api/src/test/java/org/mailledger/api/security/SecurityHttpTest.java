@@ -7,7 +7,6 @@ import static org.mailledger.api.security.Http.bearer;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mailledger.schema.domain.CreateDomainCommand;
 import org.mailledger.schema.value.DomainName;
+import org.mailledger.testsupport.TableScan;
 import org.mailledger.testsupport.TestDatabase;
 import org.mailledger.testsupport.TestDatabases;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,7 +50,7 @@ class SecurityHttpTest {
   static final String PASSWORD = "a long enough password";
   static final String ADMIN = basic("admin", ADMIN_PASSWORD);
 
-  static final TestDatabase DATABASE = TestDatabases.postgres();
+  static final TestDatabase DATABASE = TestDatabases.eventStore();
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
@@ -453,32 +453,9 @@ class SecurityHttpTest {
     String token = issueToken(basic(name, second), Map.of()).path("token").asText();
 
     List<String> canaries = List.of(first, second, token, token.substring(4));
-    for (String table :
-        jdbc.queryForList(
-            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'",
-            String.class)) {
-      List<String> columns = new ArrayList<>();
-      jdbc.query(
-          "SELECT column_name, data_type FROM information_schema.columns"
-              + " WHERE table_schema = 'public' AND table_name = ?",
-          rs -> {
-            String column = '"' + rs.getString(1) + '"';
-            columns.add(
-                rs.getString(2).equals("bytea")
-                    ? "coalesce(encode(" + column + ", 'escape'), '')"
-                    : "coalesce(" + column + "::text, '')");
-          },
-          table);
+    for (String table : TableScan.tables(jdbc.getDataSource())) {
       for (String canary : canaries) {
-        assertThat(
-                jdbc.queryForObject(
-                    "SELECT count(*) FROM \""
-                        + table
-                        + "\" WHERE position(? in concat("
-                        + String.join(", ", columns)
-                        + ")) > 0",
-                    Long.class,
-                    canary))
+        assertThat(TableScan.rowsContaining(jdbc.getDataSource(), table, canary))
             .as("%s in %s", canary.substring(0, 8), table)
             .isZero();
       }

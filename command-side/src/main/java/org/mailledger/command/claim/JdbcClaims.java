@@ -5,6 +5,7 @@ import static org.mailledger.command.error.RuleViolationException.notFound;
 
 import java.util.List;
 import java.util.Optional;
+import org.mailledger.schema.eventstore.EventStoreDialect;
 import org.mailledger.schema.value.Quota;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -43,10 +44,20 @@ public class JdbcClaims implements Claims {
               rs.getString("target_name"),
               rs.getBoolean("active"));
 
-  private final JdbcTemplate jdbc;
+  private static final RowMapper<AddressClaim> ADDRESS =
+      (rs, n) ->
+          new AddressClaim(
+              rs.getString(1),
+              ClaimKind.valueOf(rs.getString(2)),
+              rs.getString(3),
+              rs.getString(4));
 
-  public JdbcClaims(JdbcTemplate jdbc) {
+  private final JdbcTemplate jdbc;
+  private final EventStoreDialect dialect;
+
+  public JdbcClaims(JdbcTemplate jdbc, EventStoreDialect dialect) {
     this.jdbc = jdbc;
+    this.dialect = dialect;
   }
 
   @Override
@@ -270,19 +281,18 @@ public class JdbcClaims implements Claims {
 
   @Override
   public void releaseAddress(String address) {
+    // The row lock makes the read and the delete one step, as DELETE ... RETURNING would on
+    // PostgreSQL alone; a concurrent release waits here and then finds no row.
     List<AddressClaim> claims =
         jdbc.query(
-            "DELETE FROM claim_address WHERE address = ? RETURNING address, kind, owner_id, domain_id",
-            (rs, n) ->
-                new AddressClaim(
-                    rs.getString(1),
-                    ClaimKind.valueOf(rs.getString(2)),
-                    rs.getString(3),
-                    rs.getString(4)),
+            "SELECT address, kind, owner_id, domain_id FROM claim_address WHERE address = ?"
+                + " FOR UPDATE",
+            ADDRESS,
             address);
     if (claims.isEmpty()) {
       throw notFound("unknown-address", address + " is not in use");
     }
+    jdbc.update("DELETE FROM claim_address WHERE address = ?", address);
     AddressClaim claim = claims.get(0);
     String count = claim.kind() == ClaimKind.MAILBOX ? "mailbox_count" : "alias_count";
     jdbc.update(
@@ -295,12 +305,7 @@ public class JdbcClaims implements Claims {
     return jdbc
         .query(
             "SELECT address, kind, owner_id, domain_id FROM claim_address WHERE address = ?",
-            (rs, n) ->
-                new AddressClaim(
-                    rs.getString(1),
-                    ClaimKind.valueOf(rs.getString(2)),
-                    rs.getString(3),
-                    rs.getString(4)),
+            ADDRESS,
             address)
         .stream()
         .findFirst();
@@ -324,8 +329,9 @@ public class JdbcClaims implements Claims {
   @Override
   public void addReference(String aliasId, String targetAddress, ReferenceRole role) {
     jdbc.update(
-        "INSERT INTO claim_alias_reference (alias_id, target_address, role) VALUES (?, ?, ?)"
-            + " ON CONFLICT DO NOTHING",
+        dialect.insertUnlessPresent(
+            "INSERT INTO claim_alias_reference (alias_id, target_address, role) VALUES (?, ?, ?)",
+            "alias_id, target_address, role"),
         aliasId,
         targetAddress,
         role.name());

@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Points Axon's JDBC storage engine at the snake_case tables that Flyway creates
- * (db/eventstore/postgresql); Axon itself creates no table.
+ * (db/eventstore/postgresql or db/eventstore/mysql); Axon itself creates no table.
  */
 @Configuration(proxyBeanMethods = false)
 public class AxonStorageConfig {

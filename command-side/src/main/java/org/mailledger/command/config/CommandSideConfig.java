@@ -1,5 +1,6 @@
 package org.mailledger.command.config;
 
+import javax.sql.DataSource;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
@@ -20,6 +21,7 @@ import org.mailledger.command.mailbox.MailboxCommandHandler;
 import org.mailledger.command.password.PasswordHasher;
 import org.mailledger.command.password.PasswordPolicy;
 import org.mailledger.command.password.PasswordScheme;
+import org.mailledger.schema.eventstore.EventStoreDialect;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,8 +33,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class CommandSideConfig {
 
   @Bean
-  public Claims claims(JdbcTemplate jdbc) {
-    return new JdbcClaims(jdbc);
+  public EventStoreDialect eventStoreDialect(DataSource dataSource) {
+    return EventStoreDialect.of(dataSource);
+  }
+
+  @Bean
+  public Claims claims(JdbcTemplate jdbc, EventStoreDialect dialect) {
+    return new JdbcClaims(jdbc, dialect);
   }
 
   @Bean

@@ -19,8 +19,12 @@ import org.mailledger.schema.value.DomainName;
 import org.mailledger.schema.value.EmailAddress;
 import org.mailledger.schema.value.Quota;
 import org.mailledger.schema.value.Secret;
+import org.mailledger.testsupport.StoredEvents;
 
-/** The set-wide rules under real concurrency, decided by PostgreSQL's keys and row locks. */
+/**
+ * The set-wide rules under real concurrency, decided by the event store database's keys and row
+ * locks.
+ */
 class ClaimsConcurrencyTest extends CommandSideTestBase {
 
   private static final int THREADS = 16;
@@ -56,11 +60,9 @@ class ClaimsConcurrencyTest extends CommandSideTestBase {
   }
 
   private long eventsMentioning(String payloadType, String text) {
-    return jdbc.queryForObject(
-        "SELECT count(*) FROM domain_event_entry WHERE payload_type = ? AND position(? in convert_from(payload, 'UTF8')) > 0",
-        Long.class,
-        payloadType,
-        text);
+    return StoredEvents.all(jdbc.getDataSource()).stream()
+        .filter(e -> e.payloadType().equals(payloadType) && e.payload().contains(text))
+        .count();
   }
 
   @Test

@@ -22,8 +22,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * A command side on a fresh real PostgreSQL (see TestDatabases for where it comes from), with the
- * event store and claim tables made by the project's Flyway migrations.
+ * A command side on a fresh real PostgreSQL or MariaDB (TestDatabases.eventStore()), with the event
+ * store and claim tables made by the project's Flyway migrations.
  */
 @SpringBootTest(
     classes = CommandSideTestApplication.class,
@@ -32,13 +32,12 @@ import org.springframework.test.context.DynamicPropertySource;
       "axon.serializer.general=jackson",
       "axon.serializer.events=jackson",
       "axon.serializer.messages=jackson",
-      "spring.flyway.locations=classpath:db/eventstore/postgresql",
       "mailledger.bcrypt-cost=4",
       "spring.datasource.hikari.maximum-pool-size=40"
     })
 abstract class CommandSideTestBase {
 
-  static final TestDatabase DATABASE = TestDatabases.postgres();
+  static final TestDatabase DATABASE = TestDatabases.eventStore();
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {

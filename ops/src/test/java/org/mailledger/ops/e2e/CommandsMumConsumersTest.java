@@ -77,7 +77,6 @@ abstract class CommandsMumConsumersTest extends MumConsumersEndToEndTest {
                     Map.entry(
                         "mailledger.lookup.datasource.password",
                         db.password() == null ? "" : db.password()),
-                    Map.entry("spring.flyway.locations", "classpath:db/eventstore/postgresql"),
                     Map.entry("axon.axonserver.enabled", "false"),
                     Map.entry("axon.serializer.general", "jackson"),
                     Map.entry("axon.serializer.events", "jackson"),

@@ -15,7 +15,8 @@ class MysqlCommandsMumConsumersTest extends CommandsMumConsumersTest {
 
   @Override
   TestDatabase eventStore() {
-    return TestDatabases.postgres();
+    // beside the tables when the suite's event store is MySQL/MariaDB: a MySQL-only deployment
+    return "mysql".equals(TestDatabases.eventStoreDialect()) ? db : TestDatabases.eventStore();
   }
 
   @Override

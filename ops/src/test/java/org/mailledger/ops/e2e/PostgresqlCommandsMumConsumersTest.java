@@ -20,7 +20,8 @@ class PostgresqlCommandsMumConsumersTest extends CommandsMumConsumersTest {
 
   @Override
   TestDatabase eventStore() {
-    return db;
+    // beside the tables when the suite's event store is PostgreSQL, else on its own engine
+    return "postgresql".equals(TestDatabases.eventStoreDialect()) ? db : TestDatabases.eventStore();
   }
 
   @Override

@@ -42,7 +42,8 @@ class OpsRebuildOnPostgresTest {
 
   @BeforeAll
   static void fillAndStop() throws InterruptedException {
-    db = TestDatabases.postgres();
+    // the event store and the lookup tables beside it, on the suite's event store engine
+    db = TestDatabases.eventStore();
     try (ConfigurableApplicationContext app = app()) {
       CommandGateway gateway = app.getBean(CommandGateway.class);
       for (int d = 0; d < 3; d++) {
@@ -90,7 +91,6 @@ class OpsRebuildOnPostgresTest {
                 Map.entry("spring.datasource.url", db.jdbcUrl()),
                 Map.entry("spring.datasource.username", db.username()),
                 Map.entry("spring.datasource.password", db.password() == null ? "" : db.password()),
-                Map.entry("spring.flyway.locations", "classpath:db/eventstore/postgresql"),
                 Map.entry("axon.axonserver.enabled", "false"),
                 Map.entry("axon.serializer.general", "jackson"),
                 Map.entry("axon.serializer.events", "jackson"),

@@ -81,7 +81,7 @@ abstract class LogToolsTest {
 
   @BeforeAll
   void fill() throws Exception {
-    log = TestDatabases.postgres();
+    log = TestDatabases.eventStore();
     lookup = newLookup();
     try (ConfigurableApplicationContext app =
         new SpringApplicationBuilder(CommandsTestApplication.class)
@@ -94,7 +94,6 @@ abstract class LogToolsTest {
                     Map.entry("mailledger.lookup.datasource.url", lookup.jdbcUrl()),
                     Map.entry("mailledger.lookup.datasource.username", lookup.username()),
                     Map.entry("mailledger.lookup.datasource.password", nonNull(lookup.password())),
-                    Map.entry("spring.flyway.locations", "classpath:db/eventstore/postgresql"),
                     Map.entry("axon.axonserver.enabled", "false"),
                     Map.entry("axon.serializer.general", "jackson"),
                     Map.entry("axon.serializer.events", "jackson"),

@@ -3,13 +3,13 @@ package org.mailledger.projection.audit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mailledger.schema.eventstore.EventStoreDialect;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -20,31 +20,53 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class AuditBatch implements AuditState {
 
-  static final String UPSERT_ENTRY =
-      "INSERT INTO audit_entry (global_index, occurred_at, actor, source, correlation_id,"
-          + " event_type, payload_type, entity_kind, entity, entity_before, entity_domain,"
-          + " aggregate_id, change) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-          + " ON CONFLICT (global_index) DO UPDATE SET occurred_at = EXCLUDED.occurred_at,"
-          + " actor = EXCLUDED.actor, source = EXCLUDED.source,"
-          + " correlation_id = EXCLUDED.correlation_id, event_type = EXCLUDED.event_type,"
-          + " payload_type = EXCLUDED.payload_type, entity_kind = EXCLUDED.entity_kind,"
-          + " entity = EXCLUDED.entity, entity_before = EXCLUDED.entity_before,"
-          + " entity_domain = EXCLUDED.entity_domain, aggregate_id = EXCLUDED.aggregate_id,"
-          + " change = EXCLUDED.change";
-  private static final String UPSERT_STATE =
-      "INSERT INTO audit_state (aggregate_id, state) VALUES (?, ?)"
-          + " ON CONFLICT (aggregate_id) DO UPDATE SET state = EXCLUDED.state";
+  static final List<String> ENTRY_COLUMNS =
+      List.of(
+          "global_index",
+          "occurred_at",
+          "actor",
+          "source",
+          "correlation_id",
+          "event_type",
+          "payload_type",
+          "entity_kind",
+          "entity",
+          "entity_before",
+          "entity_domain",
+          "aggregate_id",
+          "change_json");
+
+  static String upsertEntry(EventStoreDialect dialect) {
+    return dialect.upsert(
+        "INSERT INTO audit_entry ("
+            + String.join(", ", ENTRY_COLUMNS)
+            + ") VALUES ("
+            + String.join(", ", Collections.nCopies(ENTRY_COLUMNS.size(), "?"))
+            + ")",
+        "global_index",
+        ENTRY_COLUMNS.subList(1, ENTRY_COLUMNS.size()));
+  }
+
+  private static String upsertState(EventStoreDialect dialect) {
+    return dialect.upsert(
+        "INSERT INTO audit_state (aggregate_id, state) VALUES (?, ?)",
+        "aggregate_id",
+        List.of("state"));
+  }
+
   private static final String DELETE_STATE = "DELETE FROM audit_state WHERE aggregate_id = ?";
 
   private final JdbcTemplate jdbc;
+  private final EventStoreDialect dialect;
   private final ObjectMapper json;
   private final List<AuditRow> rows = new ArrayList<>();
   // null value: known to have no remembered settings
   private final Map<String, ObjectNode> loaded = new HashMap<>();
   private final Map<String, ObjectNode> touched = new LinkedHashMap<>();
 
-  AuditBatch(JdbcTemplate jdbc, ObjectMapper json) {
+  AuditBatch(JdbcTemplate jdbc, EventStoreDialect dialect, ObjectMapper json) {
     this.jdbc = jdbc;
+    this.dialect = dialect;
     this.json = json;
   }
 
@@ -78,13 +100,18 @@ final class AuditBatch implements AuditState {
 
   /** Sends everything, in the processor's transaction. */
   void flush() {
+    Map<String, Long> positions = positions();
     List<Object[]> entries = new ArrayList<>(rows.size());
     for (AuditRow row : rows) {
       AuditSubject subject = row.subject();
+      Long position = positions.get(row.eventIdentifier());
+      if (position == null) {
+        throw new IllegalStateException("event " + row.eventIdentifier() + " is not in the log");
+      }
       entries.add(
           new Object[] {
-            row.globalIndex(),
-            OffsetDateTime.ofInstant(row.occurredAt(), ZoneOffset.UTC),
+            position,
+            dialect.instant(row.occurredAt()),
             row.actor(),
             row.source(),
             row.correlationId(),
@@ -109,16 +136,34 @@ final class AuditBatch implements AuditState {
           }
         });
     if (!entries.isEmpty()) {
-      jdbc.batchUpdate(UPSERT_ENTRY, entries);
+      jdbc.batchUpdate(upsertEntry(dialect), entries);
     }
     if (!upserts.isEmpty()) {
-      jdbc.batchUpdate(UPSERT_STATE, upserts);
+      jdbc.batchUpdate(upsertState(dialect), upserts);
     }
     if (!deletes.isEmpty()) {
       jdbc.batchUpdate(DELETE_STATE, deletes);
     }
     rows.clear();
     touched.clear();
+  }
+
+  /** The global index of each event of the batch, in one query. */
+  private Map<String, Long> positions() {
+    Map<String, Long> positions = new HashMap<>();
+    if (rows.isEmpty()) {
+      return positions;
+    }
+    List<String> ids = rows.stream().map(AuditRow::eventIdentifier).toList();
+    jdbc.query(
+        "SELECT event_identifier, global_index FROM domain_event_entry WHERE event_identifier IN ("
+            + String.join(", ", Collections.nCopies(ids.size(), "?"))
+            + ")",
+        rs -> {
+          positions.put(rs.getString(1), rs.getLong(2));
+        },
+        ids.toArray());
+    return positions;
   }
 
   private ObjectNode parse(String text) {

@@ -5,6 +5,7 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
 import org.mailledger.projection.config.ProjectionProperties;
+import org.mailledger.schema.eventstore.EventStoreDialect;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -17,13 +18,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class AuditConfig {
 
   @Bean
-  public AuditProjection auditProjection(JdbcTemplate jdbc) {
-    return new AuditProjection(jdbc);
+  public AuditProjection auditProjection(JdbcTemplate jdbc, EventStoreDialect dialect) {
+    return new AuditProjection(jdbc, dialect);
   }
 
   @Bean
-  public ConfigurerModule auditProcessor(ProjectionProperties properties) {
+  public ConfigurerModule auditProcessor(
+      ProjectionProperties properties, EventStoreDialect dialect) {
     String group = AuditProjection.GROUP;
+    // The audit tables live beside the event store: its engine decides how many segments are safe.
+    int segments =
+        properties.segmentsFor(
+            dialect == EventStoreDialect.MYSQL
+                ? org.mailledger.projection.lookup.Dialect.MYSQL
+                : org.mailledger.projection.lookup.Dialect.POSTGRESQL);
     return configurer ->
         configurer
             .eventProcessing()
@@ -33,12 +41,8 @@ public class AuditConfig {
                 (config, builder) ->
                     builder
                         .batchSize(properties.projectionBatchSize())
-                        .initialSegmentCount(
-                            properties.segmentsFor(
-                                org.mailledger.projection.lookup.Dialect.POSTGRESQL))
-                        .maxClaimedSegments(
-                            properties.segmentsFor(
-                                org.mailledger.projection.lookup.Dialect.POSTGRESQL)))
+                        .initialSegmentCount(segments)
+                        .maxClaimedSegments(segments))
             // The remembered settings of an aggregate are read and written by one segment at a
             // time, in the aggregate's own order; different aggregates run in parallel.
             .registerSequencingPolicy(group, config -> SequentialPerAggregatePolicy.instance())

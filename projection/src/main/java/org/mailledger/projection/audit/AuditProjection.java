@@ -15,6 +15,7 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.serialization.UnknownSerializedType;
+import org.mailledger.schema.eventstore.EventStoreDialect;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -31,24 +32,21 @@ public class AuditProjection {
   private static final String BATCH = AuditProjection.class.getName() + ".batch";
 
   private final JdbcTemplate jdbc;
+  private final EventStoreDialect dialect;
   // Its own mapper: the change must show the event's fields as the log has them, whatever the
   // application's mapper is configured to do for HTTP.
   private final ObjectMapper json = JsonMapper.builder().findAndAddModules().build();
 
-  public AuditProjection(JdbcTemplate jdbc) {
+  public AuditProjection(JdbcTemplate jdbc, EventStoreDialect dialect) {
     this.jdbc = jdbc;
+    this.dialect = dialect;
   }
 
   @EventHandler
   void on(Object payload, EventMessage<?> event) {
-    if (!(event instanceof TrackedEventMessage<?> tracked)) {
+    if (!(event instanceof TrackedEventMessage<?>)) {
       throw new IllegalStateException("the audit reads the log only through a tracking token");
     }
-    long position =
-        tracked
-            .trackingToken()
-            .position()
-            .orElseThrow(() -> new IllegalStateException("a token without a log position"));
     String payloadType;
     ObjectNode fields;
     if (payload instanceof UnknownSerializedType unknown) {
@@ -68,7 +66,7 @@ public class AuditProjection {
             fields, eventType, aggregateId, subject, Tracking.of(payload.getClass()), batch);
     batch.add(
         new AuditRow(
-            position,
+            event.getIdentifier(),
             event.getTimestamp(),
             metadata(event, "actor"),
             metadata(event, "source"),
@@ -101,7 +99,7 @@ public class AuditProjection {
     return unitOfWork.getOrComputeResource(
         BATCH,
         key -> {
-          AuditBatch batch = new AuditBatch(jdbc, json);
+          AuditBatch batch = new AuditBatch(jdbc, dialect, json);
           unitOfWork.onPrepareCommit(u -> batch.flush());
           return batch;
         });

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
+import org.mailledger.schema.eventstore.EventStoreDialect;
 import org.mailledger.testsupport.TestDatabase;
 import org.mailledger.testsupport.TestDatabases;
 
@@ -30,10 +31,20 @@ class LayoutMigrationsTest {
 
   @Test
   void migratesBesideTheEventStore() {
-    TestDatabase database = TestDatabases.postgres();
+    migratesBesideTheEventStore(TestDatabases.postgres(), EventStoreDialect.POSTGRESQL);
+  }
+
+  @Test
+  void migratesBesideTheEventStoreOnMariaDb() {
+    migratesBesideTheEventStore(TestDatabases.mysql(), EventStoreDialect.MYSQL);
+  }
+
+  private static void migratesBesideTheEventStore(
+      TestDatabase database, EventStoreDialect dialect) {
+    assertThat(EventStoreDialect.of(database.dataSource())).isEqualTo(dialect);
     Flyway.configure()
         .dataSource(database.dataSource())
-        .locations("classpath:db/eventstore/postgresql")
+        .locations(dialect.migrations())
         .load()
         .migrate();
     LookupDatabase lookup = new LookupDatabase(database.dataSource());

@@ -14,12 +14,13 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 class RebuildOnMariaDbTest extends RebuildScenario {
 
-  static final TestDatabase EVENT_STORE = TestDatabases.postgres();
-  static final TestDatabase LOOKUP = TestDatabases.mysql();
+  static final TestDatabase EVENT_STORE = TestDatabases.eventStore();
+  // beside the event store when that is MySQL/MariaDB too (a MySQL-only deployment)
+  static final TestDatabase LOOKUP = TestDatabases.mysqlBeside(EVENT_STORE);
 
   @DynamicPropertySource
   static void databases(DynamicPropertyRegistry registry) {
     eventStore(registry, EVENT_STORE);
-    lookupIn(registry, LOOKUP);
+    lookupIn(registry, EVENT_STORE, LOOKUP);
   }
 }

@@ -8,10 +8,13 @@ import org.springframework.test.context.DynamicPropertySource;
 /** The rebuild with the lookup tables beside the event store on PostgreSQL. */
 class RebuildOnPostgresTest extends RebuildScenario {
 
-  static final TestDatabase DATABASE = TestDatabases.postgres();
+  static final TestDatabase EVENT_STORE = TestDatabases.eventStore();
+  // beside the event store when that is PostgreSQL (the default deployment), else on its own
+  static final TestDatabase LOOKUP = TestDatabases.postgresBeside(EVENT_STORE);
 
   @DynamicPropertySource
   static void databases(DynamicPropertyRegistry registry) {
-    eventStore(registry, DATABASE);
+    eventStore(registry, EVENT_STORE);
+    lookupIn(registry, EVENT_STORE, LOOKUP);
   }
 }
