@@ -2,9 +2,12 @@ package org.mailledger.projection.rebuild;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -15,7 +18,10 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.mailledger.projection.lookup.LookupDatabase;
 import org.mailledger.projection.mum.MumLayoutProjection;
+import org.mailledger.projection.progress.FailedEvent;
 import org.mailledger.projection.progress.LayoutProgress;
+import org.mailledger.projection.progress.ProcessingFailures;
+import org.springframework.dao.DataAccessException;
 
 /**
  * The layouts' positions, read from their token table rather than from the processor, so the answer
@@ -56,10 +62,101 @@ public class ProjectionStatuses {
     }
     String group = MumLayoutProjection.GROUP;
     long head = LayoutRebuilder.position(events.createHeadToken());
-    long position = livePosition(group).orElseGet(() -> storedPosition(group));
+    Map<Integer, Long> stored = storedPositions(group);
+    long position =
+        livePosition(group)
+            .orElseGet(() -> stored.values().stream().mapToLong(Long::longValue).min().orElse(0));
     long lag = Math.max(0, head - position);
+    Optional<FailedEvent> error = unresolvedFailure(group, stored);
+    String state = state(group);
+    if (error.isPresent() && !"rebuilding".equals(state)) {
+      state = "error";
+    }
     return Optional.of(
-        new ProjectionStatus(layout, position, head, lag, lagMs(position, lag), state(group)));
+        new ProjectionStatus(
+            layout,
+            position,
+            head,
+            lag,
+            lagMs(position, lag),
+            state,
+            owners(group),
+            error.orElse(null)));
+  }
+
+  /**
+   * The earliest event a segment stopped on and has not applied since: recorded by {@link
+   * ProcessingFailures} in the lookup database and, for this node, in memory (which outlives a
+   * lookup database that is down).
+   */
+  private Optional<FailedEvent> unresolvedFailure(String group, Map<Integer, Long> stored) {
+    Map<Integer, FailedEvent> latest = new TreeMap<>();
+    List<FailedEvent> known = new ArrayList<>();
+    try {
+      known.addAll(ProcessingFailures.stored(lookup, group));
+    } catch (DataAccessException e) {
+      // The lookup database is away; this node's memory still knows its own failures.
+    }
+    if (processing != null
+        && processing.errorHandler(group) instanceof ProcessingFailures failures) {
+      known.addAll(failures.known());
+    }
+    for (FailedEvent f : known) {
+      latest.merge(
+          f.segment(),
+          f,
+          (a, b) -> Instant.parse(a.lastFailed()).isAfter(Instant.parse(b.lastFailed())) ? a : b);
+    }
+    Map<Integer, Long> live = liveSegments(group);
+    return latest.values().stream()
+        .filter(
+            f -> {
+              Long at =
+                  live.containsKey(f.segment()) ? live.get(f.segment()) : stored.get(f.segment());
+              // A segment that no longer exists (split, merged, reset by a rebuild) is past it.
+              return at != null && at < f.position();
+            })
+        .min(Comparator.comparingLong(FailedEvent::position));
+  }
+
+  /** Where each segment this node runs stands, from the processor itself. */
+  private Map<Integer, Long> liveSegments(String group) {
+    Map<Integer, Long> at = new TreeMap<>();
+    if (processing == null) {
+      return at;
+    }
+    processing
+        .eventProcessor(group, StreamingEventProcessor.class)
+        .ifPresent(
+            p ->
+                p.processingStatus()
+                    .forEach(
+                        (segment, status) -> {
+                          TrackingToken token = status.getTrackingToken();
+                          if (token != null && !status.isErrorState()) {
+                            at.put(segment, LayoutRebuilder.position(token));
+                          }
+                        }));
+    return at;
+  }
+
+  /** Each claimed segment's owner, as the token table shows it to every node. */
+  private Map<Integer, String> owners(String group) {
+    Map<Integer, String> owners = new TreeMap<>();
+    try {
+      lookup
+          .jdbc()
+          .query(
+              "SELECT segment, owner FROM layout_token_entry"
+                  + " WHERE processor_name = ? AND owner IS NOT NULL",
+              rs -> {
+                owners.put(rs.getInt(1), rs.getString(2));
+              },
+              group);
+    } catch (DataAccessException e) {
+      // Unknown while the lookup database is away.
+    }
+    return owners;
   }
 
   private String state(String group) {
@@ -81,13 +178,7 @@ public class ProjectionStatuses {
   }
 
   private boolean ownedElsewhere(String group) {
-    return !lookup
-        .jdbc()
-        .queryForList(
-            "SELECT owner FROM layout_token_entry WHERE processor_name = ? AND owner IS NOT NULL",
-            String.class,
-            group)
-        .isEmpty();
+    return !owners(group).isEmpty();
   }
 
   /** The lowest position over the segments' stored tokens: what every segment has applied. */
@@ -113,26 +204,34 @@ public class ProjectionStatuses {
         : java.util.Optional.empty();
   }
 
-  /** Outside the app (ops): the stored tokens, which may lag for segments without events. */
-  private long storedPosition(String group) {
-    List<Long> positions =
-        lookup
-            .jdbc()
-            .query(
-                "SELECT token_type, token FROM layout_token_entry WHERE processor_name = ?",
-                (rs, i) -> {
-                  String type = rs.getString(1);
-                  byte[] data = rs.getBytes(2);
-                  if (type == null || data == null) {
-                    return 0L;
-                  }
+  /**
+   * Each segment's stored token position. Outside the app (ops) these are the positions; they may
+   * lag for segments without events of their own. Empty while the lookup database is away.
+   */
+  private Map<Integer, Long> storedPositions(String group) {
+    Map<Integer, Long> positions = new TreeMap<>();
+    try {
+      lookup
+          .jdbc()
+          .query(
+              "SELECT segment, token_type, token FROM layout_token_entry WHERE processor_name = ?",
+              rs -> {
+                String type = rs.getString(2);
+                byte[] data = rs.getBytes(3);
+                long at = 0;
+                if (type != null && data != null) {
                   Object token =
                       serializer.deserialize(
                           new SimpleSerializedObject<>(data, byte[].class, type, null));
-                  return LayoutRebuilder.position((TrackingToken) token);
-                },
-                group);
-    return positions.stream().mapToLong(Long::longValue).min().orElse(0);
+                  at = LayoutRebuilder.position((TrackingToken) token);
+                }
+                positions.put(rs.getInt(1), at);
+              },
+              group);
+    } catch (DataAccessException e) {
+      // Then only the live processor knows where it stands.
+    }
+    return positions;
   }
 
   private long lagMs(long position, long lag) {
