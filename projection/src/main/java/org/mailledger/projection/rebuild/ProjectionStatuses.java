@@ -37,6 +37,11 @@ public class ProjectionStatuses {
   private final EventProcessingConfiguration processing;
   private final Rebuilds rebuilds;
 
+  /** The last position known, shown while the lookup database cannot be read. */
+  private volatile long lastPosition;
+
+  private volatile Instant unreachableSince;
+
   public ProjectionStatuses(
       LookupDatabase lookup,
       EventStorageEngine events,
@@ -62,12 +67,45 @@ public class ProjectionStatuses {
     }
     String group = MumLayoutProjection.GROUP;
     long head = LayoutRebuilder.position(events.createHeadToken());
-    Map<Integer, Long> stored = storedPositions(group);
+    Map<Integer, Long> stored;
+    String unreachable = null;
+    try {
+      stored = storedPositions(group);
+      unreachableSince = null;
+    } catch (DataAccessException e) {
+      // One try, not one per query: each waits for the pool's connection timeout.
+      stored = Map.of();
+      unreachable = rootMessage(e);
+      if (unreachableSince == null) {
+        unreachableSince = Instant.now();
+      }
+    }
+    Map<Integer, Long> tokens = stored;
+    boolean reachable = unreachable == null;
     long position =
         livePosition(group)
-            .orElseGet(() -> stored.values().stream().mapToLong(Long::longValue).min().orElse(0));
+            .orElseGet(
+                () ->
+                    reachable
+                        ? tokens.values().stream().mapToLong(Long::longValue).min().orElse(0)
+                        : lastPosition);
+    lastPosition = position;
     long lag = Math.max(0, head - position);
-    Optional<FailedEvent> error = unresolvedFailure(group, stored);
+    Optional<FailedEvent> error = unresolvedFailure(group, stored, reachable);
+    if (error.isEmpty() && !reachable) {
+      error =
+          Optional.of(
+              new FailedEvent(
+                  -1,
+                  Math.min(head, position + 1),
+                  null,
+                  null,
+                  "the lookup database cannot be reached: " + unreachable,
+                  String.valueOf(unreachableSince),
+                  Instant.now().toString(),
+                  0,
+                  null));
+    }
     String state = state(group);
     if (error.isPresent() && !"rebuilding".equals(state)) {
       state = "error";
@@ -80,8 +118,16 @@ public class ProjectionStatuses {
             lag,
             lagMs(position, lag),
             state,
-            owners(group),
+            reachable ? owners(group) : Map.of(),
             error.orElse(null)));
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getMessage();
   }
 
   /**
@@ -89,13 +135,12 @@ public class ProjectionStatuses {
    * ProcessingFailures} in the lookup database and, for this node, in memory (which outlives a
    * lookup database that is down).
    */
-  private Optional<FailedEvent> unresolvedFailure(String group, Map<Integer, Long> stored) {
+  private Optional<FailedEvent> unresolvedFailure(
+      String group, Map<Integer, Long> stored, boolean reachable) {
     Map<Integer, FailedEvent> latest = new TreeMap<>();
     List<FailedEvent> known = new ArrayList<>();
-    try {
+    if (reachable) {
       known.addAll(ProcessingFailures.stored(lookup, group));
-    } catch (DataAccessException e) {
-      // The lookup database is away; this node's memory still knows its own failures.
     }
     if (processing != null
         && processing.errorHandler(group) instanceof ProcessingFailures failures) {
@@ -113,8 +158,9 @@ public class ProjectionStatuses {
             f -> {
               Long at =
                   live.containsKey(f.segment()) ? live.get(f.segment()) : stored.get(f.segment());
-              // A segment that no longer exists (split, merged, reset by a rebuild) is past it.
-              return at != null && at < f.position();
+              // A segment that no longer exists (split, merged, reset by a rebuild) is past it;
+              // while the token table cannot be read, what this node knows stands.
+              return at == null ? !reachable : at < f.position();
             })
         .min(Comparator.comparingLong(FailedEvent::position));
   }
@@ -206,31 +252,27 @@ public class ProjectionStatuses {
 
   /**
    * Each segment's stored token position. Outside the app (ops) these are the positions; they may
-   * lag for segments without events of their own. Empty while the lookup database is away.
+   * lag for segments without events of their own.
    */
   private Map<Integer, Long> storedPositions(String group) {
     Map<Integer, Long> positions = new TreeMap<>();
-    try {
-      lookup
-          .jdbc()
-          .query(
-              "SELECT segment, token_type, token FROM layout_token_entry WHERE processor_name = ?",
-              rs -> {
-                String type = rs.getString(2);
-                byte[] data = rs.getBytes(3);
-                long at = 0;
-                if (type != null && data != null) {
-                  Object token =
-                      serializer.deserialize(
-                          new SimpleSerializedObject<>(data, byte[].class, type, null));
-                  at = LayoutRebuilder.position((TrackingToken) token);
-                }
-                positions.put(rs.getInt(1), at);
-              },
-              group);
-    } catch (DataAccessException e) {
-      // Then only the live processor knows where it stands.
-    }
+    lookup
+        .jdbc()
+        .query(
+            "SELECT segment, token_type, token FROM layout_token_entry WHERE processor_name = ?",
+            rs -> {
+              String type = rs.getString(2);
+              byte[] data = rs.getBytes(3);
+              long at = 0;
+              if (type != null && data != null) {
+                Object token =
+                    serializer.deserialize(
+                        new SimpleSerializedObject<>(data, byte[].class, type, null));
+                at = LayoutRebuilder.position((TrackingToken) token);
+              }
+              positions.put(rs.getInt(1), at);
+            },
+            group);
     return positions;
   }
 
