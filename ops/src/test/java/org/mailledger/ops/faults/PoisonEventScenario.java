@@ -93,6 +93,7 @@ abstract class PoisonEventScenario {
         .contains("\"position\":" + poison + ",\"type\":\"MailboxQuotaChangedEvent\"")
         .contains("\"aggregate\":\"" + victim + "\"");
     Run table = Node.ops(eventStore(), lookup(), "status");
+    System.out.println("ops status on a poison event:\n" + table.out() + json.out());
     assertThat(table.out())
         .contains("error")
         .contains("stopped on event " + poison + " (MailboxQuotaChangedEvent, aggregate " + victim)

@@ -70,6 +70,7 @@ class SeveralInstancesTest {
 
     // A newcomer finds every segment claimed and waits; it gets the segments released to it.
     assertThat(owners(jdbc).values()).containsOnly(self);
+    System.out.println("ops status with a standby:\n" + Node.ops(db, null, "status").out());
     processor.releaseSegment(2);
     processor.releaseSegment(3);
     awaitTrue(
@@ -81,6 +82,7 @@ class SeveralInstancesTest {
         .isEqualTo(Map.of(0, self, 1, self, 2, killed, 3, killed))
         .isEqualTo(owners(jdbc));
     Run status = Node.ops(db, null, "status");
+    System.out.println("ops status with two instances:\n" + status.out());
     assertThat(status.out()).contains("0:" + self).contains("2:" + killed).contains("running");
 
     AtomicBoolean sending = new AtomicBoolean(true);

@@ -140,7 +140,11 @@ public class ProjectionStatuses {
     Map<Integer, FailedEvent> latest = new TreeMap<>();
     List<FailedEvent> known = new ArrayList<>();
     if (reachable) {
-      known.addAll(ProcessingFailures.stored(lookup, group));
+      try {
+        known.addAll(ProcessingFailures.stored(lookup, group));
+      } catch (DataAccessException e) {
+        // A lookup database the app has not migrated yet has no layout_processing_error.
+      }
     }
     if (processing != null
         && processing.errorHandler(group) instanceof ProcessingFailures failures) {
