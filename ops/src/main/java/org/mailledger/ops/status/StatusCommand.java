@@ -107,8 +107,11 @@ public class StatusCommand implements Callable<Integer> {
             e.message());
         out.printf(
             "  The rest of that segment waits behind it; it is retried with a growing back-off."
-                + " Fix the cause, then restart the app or `ops rebuild --layout %s`.%n",
-            s.status().layout());
+                + " `ops verify --layout %s` shows where the tables disagree with the log; a"
+                + " rebuild (POST /api/v1/projections/%s/rebuild, or `ops rebuild` with the app"
+                + " stopped) repairs tables changed by hand; for an event that does not decode,"
+                + " deploy the fix and restart.%n",
+            s.status().layout(), s.status().layout());
       }
       if (s.interruptedRebuild() >= 0) {
         out.printf(

@@ -91,8 +91,10 @@ public class ProjectionStatuses {
                         : lastPosition);
     lastPosition = position;
     long lag = Math.max(0, head - position);
-    Optional<FailedEvent> error = unresolvedFailure(group, stored, reachable);
-    if (error.isEmpty() && !reachable) {
+    // While the lookup database cannot be read, that is the cause to show: what a segment
+    // recorded before cannot be checked against its token.
+    Optional<FailedEvent> error = reachable ? unresolvedFailure(group, stored) : Optional.empty();
+    if (!reachable) {
       error =
           Optional.of(
               new FailedEvent(
@@ -132,19 +134,16 @@ public class ProjectionStatuses {
 
   /**
    * The earliest event a segment stopped on and has not applied since: recorded by {@link
-   * ProcessingFailures} in the lookup database and, for this node, in memory (which outlives a
-   * lookup database that is down).
+   * ProcessingFailures} in the lookup database and, for this node, in memory (for a failure that
+   * happened while the lookup database could not take the record).
    */
-  private Optional<FailedEvent> unresolvedFailure(
-      String group, Map<Integer, Long> stored, boolean reachable) {
+  private Optional<FailedEvent> unresolvedFailure(String group, Map<Integer, Long> stored) {
     Map<Integer, FailedEvent> latest = new TreeMap<>();
     List<FailedEvent> known = new ArrayList<>();
-    if (reachable) {
-      try {
-        known.addAll(ProcessingFailures.stored(lookup, group));
-      } catch (DataAccessException e) {
-        // A lookup database the app has not migrated yet has no layout_processing_error.
-      }
+    try {
+      known.addAll(ProcessingFailures.stored(lookup, group));
+    } catch (DataAccessException e) {
+      // A lookup database the app has not migrated yet has no layout_processing_error.
     }
     if (processing != null
         && processing.errorHandler(group) instanceof ProcessingFailures failures) {
@@ -162,9 +161,8 @@ public class ProjectionStatuses {
             f -> {
               Long at =
                   live.containsKey(f.segment()) ? live.get(f.segment()) : stored.get(f.segment());
-              // A segment that no longer exists (split, merged, reset by a rebuild) is past it;
-              // while the token table cannot be read, what this node knows stands.
-              return at == null ? !reachable : at < f.position();
+              // A segment that no longer exists (split, merged, reset by a rebuild) is past it.
+              return at != null && at < f.position();
             })
         .min(Comparator.comparingLong(FailedEvent::position));
   }
