@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.mailledger.ops.db.DatabaseOptions;
 import org.mailledger.projection.progress.FailedEvent;
+import org.mailledger.projection.progress.ProcessingFailures;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -94,10 +95,12 @@ public class StatusCommand implements Callable<Integer> {
       FailedEvent e = s.status().error();
       if (e != null) {
         out.printf(
-            "%s: segment %d stopped on event %d (%s, aggregate %s) after %d attempt(s), last at"
+            "%s: %s stopped on event %d (%s, aggregate %s) after %d attempt(s), last at"
                 + " %s by %s:%n  %s%n",
             s.status().layout(),
-            e.segment(),
+            e.segment() == ProcessingFailures.ALL_SEGMENTS
+                ? "every segment"
+                : "segment " + e.segment(),
             e.position(),
             e.type(),
             e.aggregate(),

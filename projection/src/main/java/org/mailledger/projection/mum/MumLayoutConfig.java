@@ -90,7 +90,7 @@ public class MumLayoutConfig {
                         .claimTimeout(properties.projectionClaimTimeout())
                         .build())
             .registerTransactionManager(group, config -> lookup.axonTransactionManager())
-            .registerSequencingPolicy(group, config -> sequencing)
+            .registerSequencingPolicy(group, config -> failures.guarding(sequencing))
             .registerListenerInvocationErrorHandler(
                 group,
                 config -> {

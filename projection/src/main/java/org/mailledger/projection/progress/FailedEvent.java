@@ -4,7 +4,8 @@ package org.mailledger.projection.progress;
  * The event a layout processor's segment stopped on: what {@code GET /projections} and {@code ops
  * status} name under state {@code error}.
  *
- * @param segment the processor segment that stopped; the other segments go on
+ * @param segment the processor segment that stopped, the others going on; -1 when the event could
+ *     not be routed to a segment (its payload does not decode) and every segment waits
  * @param position the event's global index in the log
  * @param type the event's type, e.g. {@code MailboxQuotaChangedEvent}
  * @param aggregate the aggregate (domain, mailbox, alias) the event belongs to

@@ -48,6 +48,9 @@ public class ProcessingFailures implements ErrorHandler, ListenerInvocationError
   private static final Logger log = LoggerFactory.getLogger(ProcessingFailures.class);
   private static final int MESSAGE_LIMIT = 2000;
 
+  /** The segment of an event that cannot be routed: every segment waits behind it. */
+  public static final int ALL_SEGMENTS = -1;
+
   private final String group;
   private final LookupDatabase lookup;
   private final SequencingPolicy<? super EventMessage<?>> sequencing;
@@ -57,6 +60,8 @@ public class ProcessingFailures implements ErrorHandler, ListenerInvocationError
   private final String node = ManagementFactory.getRuntimeMXBean().getName();
   private final Map<Integer, FailedEvent> failures = new ConcurrentHashMap<>();
   private final ThreadLocal<EventMessage<?>> failing = new ThreadLocal<>();
+  private long unroutablePosition = -2;
+  private long unroutableAt;
 
   public ProcessingFailures(
       String group,
@@ -114,11 +119,24 @@ public class ProcessingFailures implements ErrorHandler, ListenerInvocationError
             ? tracked.trackingToken().position().orElse(-1)
             : -1;
     int segment = segmentOf(event);
-    String now = Instant.now().toString();
+    if (segment == ALL_SEGMENTS) {
+      // Axon reports an event it cannot route once for every segment's work package.
+      unroutable(event, error);
+      return;
+    }
     FailedEvent before = failures.get(segment);
     if (before == null || before.position() != position) {
       before = stored(segment).filter(f -> f.position() == position).orElse(null);
     }
+    record(event, error, segment, before);
+  }
+
+  private void record(EventMessage<?> event, Throwable error, int segment, FailedEvent before) {
+    long position =
+        event instanceof TrackedEventMessage<?> tracked
+            ? tracked.trackingToken().position().orElse(-1)
+            : -1;
+    String now = Instant.now().toString();
     FailedEvent failed =
         new FailedEvent(
             segment,
@@ -145,7 +163,52 @@ public class ProcessingFailures implements ErrorHandler, ListenerInvocationError
     store(failed);
     processor
         .get()
-        .ifPresent(p -> p.releaseSegment(segment, wait.toMillis(), TimeUnit.MILLISECONDS));
+        .ifPresent(
+            p -> {
+              if (segment == ALL_SEGMENTS) {
+                p.processingStatus()
+                    .keySet()
+                    .forEach(s -> p.releaseSegment(s, wait.toMillis(), TimeUnit.MILLISECONDS));
+              } else {
+                p.releaseSegment(segment, wait.toMillis(), TimeUnit.MILLISECONDS);
+              }
+            });
+  }
+
+  /**
+   * The policy, recording an event it cannot route (its payload does not decode): Axon then aborts
+   * every segment's work on that event, since its sequence is unknown, and so does the back-off.
+   */
+  public SequencingPolicy<EventMessage<?>> guarding(
+      SequencingPolicy<? super EventMessage<?>> policy) {
+    return event -> {
+      try {
+        return policy.getSequenceIdentifierFor(event);
+      } catch (RuntimeException e) {
+        unroutable(event, e);
+        throw e;
+      }
+    };
+  }
+
+  private synchronized void unroutable(EventMessage<?> event, Throwable error) {
+    long position =
+        event instanceof TrackedEventMessage<?> tracked
+            ? tracked.trackingToken().position().orElse(-1)
+            : -1;
+    // Every work package asks the policy about the same event; one try is one round of them.
+    long now = System.nanoTime();
+    if (position == unroutablePosition && now - unroutableAt < 500_000_000L) {
+      return;
+    }
+    unroutablePosition = position;
+    unroutableAt = now;
+    FailedEvent before = failures.get(ALL_SEGMENTS);
+    record(
+        event,
+        error,
+        ALL_SEGMENTS,
+        before != null && before.position() == position ? before : null);
   }
 
   /** The wait before the next try: initial, doubled each attempt, at most max. */
@@ -159,7 +222,12 @@ public class ProcessingFailures implements ErrorHandler, ListenerInvocationError
 
   /** The segment of this node that handles the event (its sequence), or 0 with one segment. */
   private int segmentOf(EventMessage<?> event) {
-    Object sequence = sequencing.getSequenceIdentifierFor(event);
+    Object sequence;
+    try {
+      sequence = sequencing.getSequenceIdentifierFor(event);
+    } catch (RuntimeException e) {
+      return ALL_SEGMENTS;
+    }
     Collection<EventTrackerStatus> claimed =
         processor
             .get()

@@ -160,11 +160,22 @@ public class ProjectionStatuses {
         .filter(
             f -> {
               Long at =
-                  live.containsKey(f.segment()) ? live.get(f.segment()) : stored.get(f.segment());
+                  f.segment() == ProcessingFailures.ALL_SEGMENTS
+                      ? lowest(live, stored)
+                      : live.containsKey(f.segment())
+                          ? live.get(f.segment())
+                          : stored.get(f.segment());
               // A segment that no longer exists (split, merged, reset by a rebuild) is past it.
               return at != null && at < f.position();
             })
         .min(Comparator.comparingLong(FailedEvent::position));
+  }
+
+  /** The lowest position over every segment, live where this node runs it, else stored. */
+  private static Long lowest(Map<Integer, Long> live, Map<Integer, Long> stored) {
+    Map<Integer, Long> all = new TreeMap<>(stored);
+    all.putAll(live);
+    return all.values().stream().min(Long::compare).orElse(null);
   }
 
   /** Where each segment this node runs stands, from the processor itself. */

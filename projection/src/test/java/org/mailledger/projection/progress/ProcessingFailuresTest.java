@@ -38,4 +38,37 @@ class ProcessingFailuresTest {
     String longMessage = "x".repeat(5_000);
     assertThat(ProcessingFailures.message(new RuntimeException(longMessage))).hasSize(2000);
   }
+
+  @Test
+  void oneRoundOfWorkPackagesAskingAboutAnUnroutableEventIsOneAttempt() {
+    ProcessingFailures guarded =
+        new ProcessingFailures(
+            "layout-mum",
+            // A database without the layout's tables: the record stays in memory.
+            new org.mailledger.projection.lookup.LookupDatabase(
+                org.mailledger.testsupport.TestDatabases.postgres().dataSource()),
+            new DomainSequencingPolicy(),
+            Optional::empty,
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(60));
+    var policy =
+        guarded.guarding(
+            e -> {
+              throw new IllegalStateException("undecodable");
+            });
+    var event =
+        new org.axonframework.eventhandling.GenericTrackedEventMessage<>(
+            new org.axonframework.eventhandling.GlobalSequenceTrackingToken(10),
+            org.axonframework.eventhandling.GenericEventMessage.asEventMessage("x"));
+    for (int i = 0; i < 4; i++) {
+      try {
+        policy.getSequenceIdentifierFor(event);
+      } catch (IllegalStateException expected) {
+        // rethrown, as Axon must see it
+      }
+    }
+    assertThat(guarded.known()).hasSize(1);
+    assertThat(guarded.known().get(0).attempts()).isEqualTo(1);
+    assertThat(guarded.known().get(0).segment()).isEqualTo(ProcessingFailures.ALL_SEGMENTS);
+  }
 }
