@@ -69,6 +69,11 @@ class ProjectionsHttpTest {
     assertThat(mum.path("state").asText()).isEqualTo("running");
     assertThat(mum.path("position").asLong()).isEqualTo(mum.path("head").asLong());
     assertThat(mum.path("lagEvents").asLong()).isZero();
+    // This process holds every segment's claim, named as the token table names it: pid@host.
+    String self = java.lang.management.ManagementFactory.getRuntimeMXBean().getName();
+    assertThat(mum.path("owners").size()).isPositive();
+    mum.path("owners").elements().forEachRemaining(o -> assertThat(o.asText()).isEqualTo(self));
+    assertThat(mum.has("error")).isFalse();
 
     assertThat(api.json("POST", "/api/v1/projections/unknown/rebuild", ROOT, null).type())
         .isEqualTo("urn:mailledger:problem:unknown-layout");

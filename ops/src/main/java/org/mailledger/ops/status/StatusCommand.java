@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.mailledger.ops.db.DatabaseOptions;
+import org.mailledger.projection.progress.FailedEvent;
+import org.mailledger.projection.progress.ProcessingFailures;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,7 +30,9 @@ import picocli.CommandLine.Spec;
       "",
       "State: running when a process (the app) holds the layout's token claims, else",
       "stopped; rebuilding while a rebuild records progress in layout_rebuild_progress",
-      "(a row older than 60 s is an interrupted rebuild, shown as a note).",
+      "(a row older than 60 s is an interrupted rebuild, shown as a note); error while a",
+      "segment is stopped on an event it could not apply (layout_processing_error): the",
+      "event's position, type, aggregate and the error are printed below the table.",
       "",
       "--json prints what GET /api/v1/projections returns. Databases are given as",
       "for ops verify; no Spring context is started."
@@ -88,6 +92,30 @@ public class StatusCommand implements Callable<Integer> {
           owners(s.owners()));
     }
     for (LayoutStatus s : statuses) {
+      FailedEvent e = s.status().error();
+      if (e != null) {
+        out.printf(
+            "%s: %s stopped on event %d (%s, aggregate %s) after %d attempt(s), last at"
+                + " %s by %s:%n  %s%n",
+            s.status().layout(),
+            e.segment() == ProcessingFailures.ALL_SEGMENTS
+                ? "every segment"
+                : "segment " + e.segment(),
+            e.position(),
+            e.type(),
+            e.aggregate(),
+            e.attempts(),
+            e.lastFailed(),
+            e.node(),
+            e.message());
+        out.printf(
+            "  The rest of that segment waits behind it; it is retried with a growing back-off."
+                + " `ops verify --layout %s` shows where the tables disagree with the log; a"
+                + " rebuild (POST /api/v1/projections/%s/rebuild, or `ops rebuild` with the app"
+                + " stopped) repairs tables changed by hand; for an event that does not decode,"
+                + " deploy the fix and restart.%n",
+            s.status().layout(), s.status().layout());
+      }
       if (s.interruptedRebuild() >= 0) {
         out.printf(
             "%s: a rebuild stopped at log position %d before its swap (live tables untouched);"

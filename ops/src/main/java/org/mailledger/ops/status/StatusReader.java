@@ -77,7 +77,9 @@ final class StatusReader {
                 status.head(),
                 status.lagEvents(),
                 status.lagMs(),
-                "rebuilding");
+                "rebuilding",
+                status.owners(),
+                status.error());
       } else {
         interrupted = (Long) recorded.get()[0];
       }

@@ -25,6 +25,9 @@ public class LookupDatabaseConfig {
     dataSource.setUsername(own.username());
     dataSource.setPassword(own.password());
     dataSource.setPoolName("lookup");
+    // Hikari's 30 s default would hold a processor thread that long on every try while the lookup
+    // database is away; the processor's own back-off decides when to try again.
+    dataSource.setConnectionTimeout(5_000);
     if (own.url().startsWith("jdbc:mysql:") || own.url().startsWith("jdbc:mariadb:")) {
       // InnoDB's default REPEATABLE READ takes gap locks on the unique keys, and the segments of
       // a layout, writing different domains' rows into the same tables, then deadlock each other.

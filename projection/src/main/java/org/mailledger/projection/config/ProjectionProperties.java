@@ -1,5 +1,6 @@
 package org.mailledger.projection.config;
 
+import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -12,13 +13,26 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param projectionBatchSize events applied per transaction while catching up or replaying
  * @param projectionSegments segments of each layout's processor, the unit of parallelism; unset: 4
  *     on PostgreSQL, 1 on MySQL/MariaDB, where parallel segments deadlock on InnoDB's key locks
+ * @param projectionClaimTimeout how long a segment's claim holds without its owner renewing it;
+ *     after that another instance takes the segment over (a killed node's segments move then)
+ * @param projectionClaimInterval how often an instance looks for segments to claim
+ * @param projectionClaimExtension how long an idle segment goes before its owner renews the claim;
+ *     well below the timeout, so a live owner never loses its segments
+ * @param projectionRetryInitial the wait before a failed segment is tried again, doubled on each
+ *     further failure of the same event
+ * @param projectionRetryMax the longest wait between two tries
  */
 @ConfigurationProperties("mailledger")
 public record ProjectionProperties(
     @DefaultValue("mum") List<String> layouts,
     @DefaultValue Lookup lookup,
     @DefaultValue("500") int projectionBatchSize,
-    Integer projectionSegments) {
+    Integer projectionSegments,
+    @DefaultValue("10s") Duration projectionClaimTimeout,
+    @DefaultValue("2s") Duration projectionClaimInterval,
+    @DefaultValue("2s") Duration projectionClaimExtension,
+    @DefaultValue("1s") Duration projectionRetryInitial,
+    @DefaultValue("60s") Duration projectionRetryMax) {
 
   /** The lookup database; an empty url means the event store's database. */
   public record Lookup(@DefaultValue Datasource datasource) {}

@@ -22,6 +22,7 @@ public class WriteBatch {
 
   private final List<String> tableOrder;
   private final List<Object> steps = new ArrayList<>();
+  private Object origin;
 
   /**
    * @param tableOrder the tables whose upserts may be grouped, parents first
@@ -32,7 +33,16 @@ public class WriteBatch {
 
   private record Upserts(Map<String, Map<Upsert, Map<Object, Object[]>>> byTable) {}
 
-  private record Statements(String sql, List<Object[]> args, List<String> mustTouch) {}
+  private record Statements(
+      String sql, List<Object[]> args, List<String> mustTouch, List<Object> origins) {}
+
+  /**
+   * The event the statements added from now on come from, named by a {@link MissingRowException} so
+   * the operator learns which event the tables disagree with; null when unknown.
+   */
+  public void origin(Object event) {
+    this.origin = event;
+  }
 
   /** An insert-or-update of a whole row; grouped with the upserts around it. */
   public void upsert(Upsert upsert, Object... row) {
@@ -65,11 +75,12 @@ public class WriteBatch {
         && last.sql().equals(sql)) {
       run = last;
     } else {
-      run = new Statements(sql, new ArrayList<>(), new ArrayList<>());
+      run = new Statements(sql, new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
       steps.add(run);
     }
     run.args().add(args);
     run.mustTouch().add(mustTouch);
+    run.origins().add(origin);
   }
 
   /**
@@ -129,7 +140,7 @@ public class WriteBatch {
                 : jdbc.batchUpdate(run.sql(), run.args());
         for (int i = 0; i < counts.length; i++) {
           if (counts[i] == 0 && run.mustTouch().get(i) != null) {
-            throw new MissingRowException(run.mustTouch().get(i));
+            throw new MissingRowException(run.mustTouch().get(i), run.origins().get(i));
           }
         }
       }

@@ -1,14 +1,17 @@
 package org.mailledger.projection.mum;
 
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.mailledger.projection.config.LayoutCondition;
 import org.mailledger.projection.config.ProjectionProperties;
 import org.mailledger.projection.lookup.LayoutMigrations;
 import org.mailledger.projection.lookup.LookupDatabase;
+import org.mailledger.projection.progress.ProcessingFailures;
 import org.mailledger.projection.support.DomainSequencingPolicy;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.flyway.FlywayMigrationInitializer;
@@ -49,6 +52,21 @@ public class MumLayoutConfig {
     // stores, from these modules before it asks for the handler beans.
     LayoutMigrations.migrate(lookup, LAYOUT);
     String group = MumLayoutProjection.GROUP;
+    DomainSequencingPolicy sequencing = new DomainSequencingPolicy();
+    AtomicReference<Configuration> axon = new AtomicReference<>();
+    ProcessingFailures failures =
+        new ProcessingFailures(
+            group,
+            lookup,
+            sequencing,
+            () ->
+                Optional.ofNullable(axon.get())
+                    .flatMap(
+                        c ->
+                            c.eventProcessingConfiguration()
+                                .eventProcessor(group, StreamingEventProcessor.class)),
+            properties.projectionRetryInitial(),
+            properties.projectionRetryMax());
     return configurer ->
         configurer
             .eventProcessing()
@@ -59,7 +77,9 @@ public class MumLayoutConfig {
                     builder
                         .batchSize(properties.projectionBatchSize())
                         .initialSegmentCount(properties.segmentsFor(lookup.dialect()))
-                        .maxClaimedSegments(properties.segmentsFor(lookup.dialect())))
+                        .maxClaimedSegments(properties.segmentsFor(lookup.dialect()))
+                        .tokenClaimInterval(properties.projectionClaimInterval().toMillis())
+                        .claimExtensionThreshold(properties.projectionClaimExtension().toMillis()))
             .registerTokenStore(
                 group,
                 config ->
@@ -67,11 +87,22 @@ public class MumLayoutConfig {
                         .connectionProvider(lookup.connectionProvider())
                         .serializer(config.serializer())
                         .schema(layoutTokenSchema())
+                        .claimTimeout(properties.projectionClaimTimeout())
                         .build())
             .registerTransactionManager(group, config -> lookup.axonTransactionManager())
-            .registerSequencingPolicy(group, config -> new DomainSequencingPolicy())
+            .registerSequencingPolicy(group, config -> failures.guarding(sequencing))
             .registerListenerInvocationErrorHandler(
-                group, config -> PropagatingErrorHandler.instance());
+                group,
+                config -> {
+                  axon.set(config);
+                  return failures;
+                })
+            .registerErrorHandler(
+                group,
+                config -> {
+                  axon.set(config);
+                  return failures;
+                });
   }
 
   static TokenSchema layoutTokenSchema() {

@@ -66,13 +66,16 @@ public class MumLayoutProjection {
   /** This transaction's writes, sent just before it commits. */
   private WriteBatch batch() {
     UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
-    return unitOfWork.getOrComputeResource(
-        BATCH,
-        key -> {
-          WriteBatch batch = writer.newBatch();
-          unitOfWork.onPrepareCommit(u -> batch.flush(jdbc));
-          return batch;
-        });
+    WriteBatch batch =
+        unitOfWork.getOrComputeResource(
+            BATCH,
+            key -> {
+              WriteBatch created = writer.newBatch();
+              unitOfWork.onPrepareCommit(u -> created.flush(jdbc));
+              return created;
+            });
+    batch.origin(CurrentUnitOfWork.get().getMessage());
+    return batch;
   }
 
   @EventHandler

@@ -1,5 +1,9 @@
 package org.mailledger.projection.rebuild;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Map;
+import org.mailledger.projection.progress.FailedEvent;
+
 /**
  * One layout's place in the log, as {@code GET /projections} and {@code ops status} show it.
  *
@@ -8,6 +12,29 @@ package org.mailledger.projection.rebuild;
  * @param lagEvents events between the two
  * @param lagMs how long ago the oldest event not applied yet was written; 0 when none
  * @param state running, rebuilding, stopped or error
+ * @param owners each claimed segment's owner (the process holding its token claim, {@code
+ *     pid@host}); left out when no process holds any
+ * @param error the event a segment stopped on, under state error; left out otherwise
  */
 public record ProjectionStatus(
-    String layout, long position, long head, long lagEvents, long lagMs, String state) {}
+    String layout,
+    long position,
+    long head,
+    long lagEvents,
+    long lagMs,
+    String state,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<Integer, String> owners,
+    @JsonInclude(JsonInclude.Include.NON_NULL) FailedEvent error) {
+
+  public ProjectionStatus(
+      String layout, long position, long head, long lagEvents, long lagMs, String state) {
+    this(layout, position, head, lagEvents, lagMs, state, Map.of(), null);
+  }
+
+  public ProjectionStatus {
+    owners =
+        owners == null
+            ? Map.of()
+            : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(owners));
+  }
+}

@@ -2,9 +2,12 @@ package org.mailledger.projection.rebuild;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -15,7 +18,10 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.mailledger.projection.lookup.LookupDatabase;
 import org.mailledger.projection.mum.MumLayoutProjection;
+import org.mailledger.projection.progress.FailedEvent;
 import org.mailledger.projection.progress.LayoutProgress;
+import org.mailledger.projection.progress.ProcessingFailures;
+import org.springframework.dao.DataAccessException;
 
 /**
  * The layouts' positions, read from their token table rather than from the processor, so the answer
@@ -30,6 +36,11 @@ public class ProjectionStatuses {
   private final Serializer serializer;
   private final EventProcessingConfiguration processing;
   private final Rebuilds rebuilds;
+
+  /** The last position known, shown while the lookup database cannot be read. */
+  private volatile long lastPosition;
+
+  private volatile Instant unreachableSince;
 
   public ProjectionStatuses(
       LookupDatabase lookup,
@@ -56,10 +67,155 @@ public class ProjectionStatuses {
     }
     String group = MumLayoutProjection.GROUP;
     long head = LayoutRebuilder.position(events.createHeadToken());
-    long position = livePosition(group).orElseGet(() -> storedPosition(group));
+    Map<Integer, Long> stored;
+    String unreachable = null;
+    try {
+      stored = storedPositions(group);
+      unreachableSince = null;
+    } catch (DataAccessException e) {
+      // One try, not one per query: each waits for the pool's connection timeout.
+      stored = Map.of();
+      unreachable = rootMessage(e);
+      if (unreachableSince == null) {
+        unreachableSince = Instant.now();
+      }
+    }
+    Map<Integer, Long> tokens = stored;
+    boolean reachable = unreachable == null;
+    long position =
+        livePosition(group)
+            .orElseGet(
+                () ->
+                    reachable
+                        ? tokens.values().stream().mapToLong(Long::longValue).min().orElse(0)
+                        : lastPosition);
+    lastPosition = position;
     long lag = Math.max(0, head - position);
+    // While the lookup database cannot be read, that is the cause to show: what a segment
+    // recorded before cannot be checked against its token.
+    Optional<FailedEvent> error = reachable ? unresolvedFailure(group, stored) : Optional.empty();
+    if (!reachable) {
+      error =
+          Optional.of(
+              new FailedEvent(
+                  -1,
+                  Math.min(head, position + 1),
+                  null,
+                  null,
+                  "the lookup database cannot be reached: " + unreachable,
+                  String.valueOf(unreachableSince),
+                  Instant.now().toString(),
+                  0,
+                  null));
+    }
+    String state = state(group);
+    if (error.isPresent() && !"rebuilding".equals(state)) {
+      state = "error";
+    }
     return Optional.of(
-        new ProjectionStatus(layout, position, head, lag, lagMs(position, lag), state(group)));
+        new ProjectionStatus(
+            layout,
+            position,
+            head,
+            lag,
+            lagMs(position, lag),
+            state,
+            reachable ? owners(group) : Map.of(),
+            error.orElse(null)));
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getMessage();
+  }
+
+  /**
+   * The earliest event a segment stopped on and has not applied since: recorded by {@link
+   * ProcessingFailures} in the lookup database and, for this node, in memory (for a failure that
+   * happened while the lookup database could not take the record).
+   */
+  private Optional<FailedEvent> unresolvedFailure(String group, Map<Integer, Long> stored) {
+    Map<Integer, FailedEvent> latest = new TreeMap<>();
+    List<FailedEvent> known = new ArrayList<>();
+    try {
+      known.addAll(ProcessingFailures.stored(lookup, group));
+    } catch (DataAccessException e) {
+      // A lookup database the app has not migrated yet has no layout_processing_error.
+    }
+    if (processing != null
+        && processing.errorHandler(group) instanceof ProcessingFailures failures) {
+      known.addAll(failures.known());
+    }
+    for (FailedEvent f : known) {
+      latest.merge(
+          f.segment(),
+          f,
+          (a, b) -> Instant.parse(a.lastFailed()).isAfter(Instant.parse(b.lastFailed())) ? a : b);
+    }
+    Map<Integer, Long> live = liveSegments(group);
+    return latest.values().stream()
+        .filter(
+            f -> {
+              Long at =
+                  f.segment() == ProcessingFailures.ALL_SEGMENTS
+                      ? lowest(live, stored)
+                      : live.containsKey(f.segment())
+                          ? live.get(f.segment())
+                          : stored.get(f.segment());
+              // A segment that no longer exists (split, merged, reset by a rebuild) is past it.
+              return at != null && at < f.position();
+            })
+        .min(Comparator.comparingLong(FailedEvent::position));
+  }
+
+  /** The lowest position over every segment, live where this node runs it, else stored. */
+  private static Long lowest(Map<Integer, Long> live, Map<Integer, Long> stored) {
+    Map<Integer, Long> all = new TreeMap<>(stored);
+    all.putAll(live);
+    return all.values().stream().min(Long::compare).orElse(null);
+  }
+
+  /** Where each segment this node runs stands, from the processor itself. */
+  private Map<Integer, Long> liveSegments(String group) {
+    Map<Integer, Long> at = new TreeMap<>();
+    if (processing == null) {
+      return at;
+    }
+    processing
+        .eventProcessor(group, StreamingEventProcessor.class)
+        .ifPresent(
+            p ->
+                p.processingStatus()
+                    .forEach(
+                        (segment, status) -> {
+                          TrackingToken token = status.getTrackingToken();
+                          if (token != null && !status.isErrorState()) {
+                            at.put(segment, LayoutRebuilder.position(token));
+                          }
+                        }));
+    return at;
+  }
+
+  /** Each claimed segment's owner, as the token table shows it to every node. */
+  private Map<Integer, String> owners(String group) {
+    Map<Integer, String> owners = new TreeMap<>();
+    try {
+      lookup
+          .jdbc()
+          .query(
+              "SELECT segment, owner FROM layout_token_entry"
+                  + " WHERE processor_name = ? AND owner IS NOT NULL",
+              rs -> {
+                owners.put(rs.getInt(1), rs.getString(2));
+              },
+              group);
+    } catch (DataAccessException e) {
+      // Unknown while the lookup database is away.
+    }
+    return owners;
   }
 
   private String state(String group) {
@@ -81,13 +237,7 @@ public class ProjectionStatuses {
   }
 
   private boolean ownedElsewhere(String group) {
-    return !lookup
-        .jdbc()
-        .queryForList(
-            "SELECT owner FROM layout_token_entry WHERE processor_name = ? AND owner IS NOT NULL",
-            String.class,
-            group)
-        .isEmpty();
+    return !owners(group).isEmpty();
   }
 
   /** The lowest position over the segments' stored tokens: what every segment has applied. */
@@ -113,26 +263,30 @@ public class ProjectionStatuses {
         : java.util.Optional.empty();
   }
 
-  /** Outside the app (ops): the stored tokens, which may lag for segments without events. */
-  private long storedPosition(String group) {
-    List<Long> positions =
-        lookup
-            .jdbc()
-            .query(
-                "SELECT token_type, token FROM layout_token_entry WHERE processor_name = ?",
-                (rs, i) -> {
-                  String type = rs.getString(1);
-                  byte[] data = rs.getBytes(2);
-                  if (type == null || data == null) {
-                    return 0L;
-                  }
-                  Object token =
-                      serializer.deserialize(
-                          new SimpleSerializedObject<>(data, byte[].class, type, null));
-                  return LayoutRebuilder.position((TrackingToken) token);
-                },
-                group);
-    return positions.stream().mapToLong(Long::longValue).min().orElse(0);
+  /**
+   * Each segment's stored token position. Outside the app (ops) these are the positions; they may
+   * lag for segments without events of their own.
+   */
+  private Map<Integer, Long> storedPositions(String group) {
+    Map<Integer, Long> positions = new TreeMap<>();
+    lookup
+        .jdbc()
+        .query(
+            "SELECT segment, token_type, token FROM layout_token_entry WHERE processor_name = ?",
+            rs -> {
+              String type = rs.getString(2);
+              byte[] data = rs.getBytes(3);
+              long at = 0;
+              if (type != null && data != null) {
+                Object token =
+                    serializer.deserialize(
+                        new SimpleSerializedObject<>(data, byte[].class, type, null));
+                at = LayoutRebuilder.position((TrackingToken) token);
+              }
+              positions.put(rs.getInt(1), at);
+            },
+            group);
+    return positions;
   }
 
   private long lagMs(long position, long lag) {
