@@ -71,7 +71,7 @@ final class AppProcess implements AutoCloseable {
     builder.redirectOutput(log.toFile());
     builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
     AppProcess app = new AppProcess(builder.start(), log, port);
-    app.awaitHealth(Duration.ofSeconds(90));
+    app.awaitHealth(Duration.ofSeconds(240));
     return app;
   }
 

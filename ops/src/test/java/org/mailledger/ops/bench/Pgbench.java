@@ -33,6 +33,13 @@ final class Pgbench {
 
   /** Transactions per second of {@code script} run by {@code clients} for {@code seconds}. */
   static double tps(TestDatabase db, String script, int clients, int seconds) throws Exception {
+    return tps(db, script, clients, seconds, java.util.Map.of());
+  }
+
+  /** The same, with extra libpq environment, e.g. {@code PGOPTIONS=-c search_path=x}. */
+  static double tps(
+      TestDatabase db, String script, int clients, int seconds, java.util.Map<String, String> env)
+      throws Exception {
     Path file = Files.createTempFile("mailledger-pgbench", ".sql");
     try {
       Files.writeString(file, script, StandardCharsets.UTF_8);
@@ -62,6 +69,7 @@ final class Pgbench {
       if (db.password() != null && !db.password().isEmpty()) {
         builder.environment().put("PGPASSWORD", db.password());
       }
+      builder.environment().putAll(env);
       Process p = builder.start();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       int exit = p.waitFor();
