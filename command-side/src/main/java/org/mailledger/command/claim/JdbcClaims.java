@@ -104,8 +104,13 @@ public class JdbcClaims implements Claims {
     // The row lock orders this against claimAliasDomain, which takes it first as well.
     jdbc.query(
         "SELECT domain_id FROM claim_domain WHERE domain_id = ? FOR UPDATE", rs -> {}, domainId);
+    // A locking read: on InnoDB a plain read would see the transaction's snapshot, taken before
+    // this lock was granted, and miss an alias domain committed while this command waited.
     List<String> aliasDomains =
-        aliasDomainsOf(domainId).stream().map(AliasDomainClaim::name).toList();
+        jdbc.queryForList(
+            "SELECT name FROM claim_domain WHERE alias_of = ? ORDER BY name FOR UPDATE",
+            String.class,
+            domainId);
     if (!aliasDomains.isEmpty()) {
       DomainClaim domain = domainById(domainId).orElseThrow(() -> unknownDomain(domainId));
       throw conflict(
