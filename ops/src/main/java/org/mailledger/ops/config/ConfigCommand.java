@@ -53,7 +53,7 @@ public class ConfigCommand implements Callable<Integer> {
       required = true,
       paramLabel = "LAYOUT",
       description = "Lookup-table layout: mum, postfixadmin or dinomail.")
-  Layout layout;
+  ConfigLayout layout;
 
   @Option(
       names = "--dialect",

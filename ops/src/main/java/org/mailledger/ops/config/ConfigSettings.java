@@ -13,7 +13,7 @@ package org.mailledger.ops.config;
  *     mailledger.layout.dinomail.table-prefix})
  */
 public record ConfigSettings(
-    Layout layout,
+    ConfigLayout layout,
     SqlDialect dialect,
     String dbHost,
     int dbPort,
