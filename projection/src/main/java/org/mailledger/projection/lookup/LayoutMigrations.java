@@ -18,6 +18,17 @@ public final class LayoutMigrations {
   }
 
   public static void migrate(LookupDatabase lookup, LayoutDescriptor layout) {
+    boolean mum = layout.name().equals("mum");
+    if (mum) {
+      setAsideSharedTokens(lookup);
+    }
+    flyway(lookup, layout);
+    if (mum) {
+      takeBackSharedTokens(lookup);
+    }
+  }
+
+  private static void flyway(LookupDatabase lookup, LayoutDescriptor layout) {
     Flyway.configure()
         .dataSource(lookup.dataSource())
         .locations(layout.migrations(lookup.dialect()))
@@ -28,6 +39,51 @@ public final class LayoutMigrations {
         .baselineVersion("0")
         .load()
         .migrate();
+  }
+
+  private static final String ASIDE = "layout_token_entry_aside";
+
+  /**
+   * mum's first migration creates the token table all layouts share, without {@code IF NOT EXISTS}:
+   * where another layout was kept first and created it, the table is set aside while that migration
+   * runs, and its rows taken back after it.
+   */
+  private static void setAsideSharedTokens(LookupDatabase lookup) {
+    if (!exists(lookup, "domains")
+        && exists(lookup, "layout_token_entry")
+        && !exists(lookup, ASIDE)) {
+      lookup
+          .jdbc()
+          .execute(
+              lookup.dialect() == Dialect.POSTGRESQL
+                  ? "ALTER TABLE layout_token_entry RENAME TO " + ASIDE
+                  : "RENAME TABLE layout_token_entry TO " + ASIDE);
+    }
+  }
+
+  /** Also finishes what a crash between the two steps left behind. */
+  private static void takeBackSharedTokens(LookupDatabase lookup) {
+    if (exists(lookup, ASIDE) && exists(lookup, "layout_token_entry")) {
+      lookup
+          .jdbc()
+          .update(
+              "INSERT INTO layout_token_entry (processor_name, segment, token, token_type,"
+                  + " timestamp, owner) SELECT processor_name, segment, token, token_type,"
+                  + " timestamp, owner FROM "
+                  + ASIDE
+                  + " a WHERE NOT EXISTS (SELECT 1 FROM layout_token_entry t WHERE"
+                  + " t.processor_name = a.processor_name AND t.segment = a.segment)");
+      lookup.jdbc().execute("DROP TABLE " + ASIDE);
+    }
+  }
+
+  private static boolean exists(LookupDatabase lookup, String table) {
+    try {
+      lookup.jdbc().queryForObject("SELECT COUNT(*) FROM " + table + " WHERE 1 = 0", Long.class);
+      return true;
+    } catch (org.springframework.dao.DataAccessException e) {
+      return false;
+    }
   }
 
   /**
