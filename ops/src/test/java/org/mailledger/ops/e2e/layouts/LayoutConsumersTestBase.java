@@ -179,10 +179,13 @@ abstract class LayoutConsumersTestBase {
     properties.put("spring.datasource.username", eventStore.username());
     properties.put(
         "spring.datasource.password", eventStore.password() == null ? "" : eventStore.password());
-    properties.put("mailledger.lookup.datasource.url", db.jdbcUrl());
-    properties.put("mailledger.lookup.datasource.username", db.username());
-    properties.put(
-        "mailledger.lookup.datasource.password", db.password() == null ? "" : db.password());
+    if (eventStore != db) {
+      // Beside the event store the lookup tables share its pool; a pool of their own otherwise.
+      properties.put("mailledger.lookup.datasource.url", db.jdbcUrl());
+      properties.put("mailledger.lookup.datasource.username", db.username());
+      properties.put(
+          "mailledger.lookup.datasource.password", db.password() == null ? "" : db.password());
+    }
     properties.put("mailledger.layouts", String.join(",", layouts()));
     properties.put("mailledger.layout.dinomail.table-prefix", tablePrefix());
     properties.put("spring.flyway.locations", "classpath:db/eventstore/postgresql");
