@@ -240,22 +240,41 @@ public final class PostfixAdminWriter implements LayoutWriter {
       batch.execute(
           "DELETE FROM " + alias + " WHERE address = ?", "alias " + e.address(), e.address());
     } else if (event instanceof AliasDomainCreatedEvent e) {
-      // PostfixAdmin lists an alias domain among its domains: its Postfix domain query reads
-      // only the domain table.
-      batch.upsert(upsertDomain, e.aliasDomain(), "", 0, 0, 0L, 0L, "virtual", false, at, at, true);
+      // PostfixAdmin lists an alias domain among its domains: its Postfix domain query reads only
+      // the domain table. The description marks the row as the alias domain's own.
+      batch.upsert(
+          upsertDomain,
+          e.aliasDomain(),
+          aliasDomainDescription(e.targetDomain()),
+          0,
+          0,
+          0L,
+          0L,
+          "virtual",
+          false,
+          at,
+          at,
+          true);
       batch.upsert(upsertAliasDomain, e.aliasDomain(), e.targetDomain(), at, at, true);
     } else if (event instanceof AliasDomainActivatedEvent e) {
-      aliasDomainActive(batch, e.aliasDomain(), true, at);
+      aliasDomainActive(batch, e.aliasDomain(), e.targetDomain(), true, at);
     } else if (event instanceof AliasDomainDeactivatedEvent e) {
-      aliasDomainActive(batch, e.aliasDomain(), false, at);
+      aliasDomainActive(batch, e.aliasDomain(), e.targetDomain(), false, at);
     } else if (event instanceof AliasDomainDeletedEvent e) {
       batch.execute(
-          "DELETE FROM " + aliasDomain + " WHERE alias_domain = ?",
-          "alias domain " + e.aliasDomain(),
-          e.aliasDomain());
+          "DELETE FROM " + aliasDomain + " WHERE alias_domain = ? AND target_domain = ?",
+          null,
+          e.aliasDomain(),
+          e.targetDomain());
       batch.execute(
-          "DELETE FROM " + domain + " WHERE domain = ?",
-          "domain row of alias domain " + e.aliasDomain(),
+          "DELETE FROM "
+              + domain
+              + " WHERE domain = ? AND description = ? AND NOT EXISTS (SELECT 1 FROM "
+              + aliasDomain
+              + " WHERE alias_domain = ?)",
+          null,
+          e.aliasDomain(),
+          aliasDomainDescription(e.targetDomain()),
           e.aliasDomain());
     } else {
       return false;
@@ -279,9 +298,33 @@ public final class PostfixAdminWriter implements LayoutWriter {
     setActive(batch, alias, "address", address, active, at);
   }
 
-  private void aliasDomainActive(WriteBatch batch, String name, boolean active, Object at) {
-    setActive(batch, aliasDomain, "alias_domain", name, active, at);
-    setActive(batch, domain, "domain", name, active, at);
+  /**
+   * An alias domain's name may pass to another alias domain of another target, whose events run in
+   * another sequence and may be applied first: the writes of an alias domain touch its rows only
+   * while they are still its own (same target), and touching none is then no loss.
+   */
+  private void aliasDomainActive(
+      WriteBatch batch, String name, String target, boolean active, Object at) {
+    batch.execute(
+        "UPDATE "
+            + aliasDomain
+            + " SET active = ?, modified = ? WHERE alias_domain = ? AND target_domain = ?",
+        null,
+        active,
+        at,
+        name,
+        target);
+    batch.execute(
+        "UPDATE " + domain + " SET active = ?, modified = ? WHERE domain = ? AND description = ?",
+        null,
+        active,
+        at,
+        name,
+        aliasDomainDescription(target));
+  }
+
+  static String aliasDomainDescription(String target) {
+    return "Alias domain of " + target;
   }
 
   private static void setActive(

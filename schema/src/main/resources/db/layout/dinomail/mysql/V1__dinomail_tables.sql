@@ -41,13 +41,15 @@ CREATE TABLE mailledger_dinomail_alias_recipient (
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
 -- An alias domain delivers to the same local parts in its target; sequenced with the target, so
--- the target's row is there before it.
+-- the target's row is there before it. Its name is not unique here: a deleted alias domain's name
+-- may pass to one of another target, whose events another segment may apply first.
 CREATE TABLE mailledger_dinomail_alias_domain (
     id            BIGINT       NOT NULL PRIMARY KEY,
-    name          VARCHAR(253) NOT NULL UNIQUE,
+    name          VARCHAR(253) NOT NULL,
     target_domain VARCHAR(253) NOT NULL,
     active        TINYINT(1)   NOT NULL DEFAULT 1
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
+CREATE INDEX mailledger_dinomail_alias_domain_name ON mailledger_dinomail_alias_domain (name);
 CREATE INDEX mailledger_dinomail_alias_domain_target
     ON mailledger_dinomail_alias_domain (target_domain);
 
