@@ -76,7 +76,12 @@ public class ProjectionController {
     access.requireSuperadmin();
     boolean kept = Layouts.kept(properties).stream().anyMatch(l -> l.name().equals(layout));
     if (!kept) {
-      throw notFound("unknown-layout", "no layout " + layout + " is kept here");
+      // The name comes from the URL: repeated back only when it is a plain layout name.
+      throw notFound(
+          "unknown-layout",
+          layout.matches("[a-z0-9-]{1,32}")
+              ? "no layout " + layout + " is kept here"
+              : "no such layout is kept here");
     }
     if (rebuilds == null || !rebuilds.knows(layout)) {
       throw conflict(
