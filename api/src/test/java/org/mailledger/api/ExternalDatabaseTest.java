@@ -66,6 +66,7 @@ class ExternalDatabaseTest {
             "domains",
             "flyway_layout_mum_history",
             "flyway_schema_history",
+            "layout_processing_error",
             "layout_token_entry",
             "mailboxes",
             "snapshot_event_entry",
