@@ -30,7 +30,9 @@ import picocli.CommandLine.Spec;
       "",
       "Files marked 0600 hold a database password. Passwords not given are",
       "generated and written only into those files.",
-      "On MySQL/MariaDB the queries are MUM's documented ones, unchanged."
+      "The queries are the documented ones of the tool whose tables the layout",
+      "keeps: MUM's on MySQL/MariaDB (translated for PostgreSQL), PostfixAdmin's",
+      "(POSTFIX_CONF.txt, DOVECOT.txt) and DinoMail's, unchanged."
     },
     optionListHeading = "%nOptions:%n",
     footerHeading = "%nExample:%n",
@@ -50,8 +52,8 @@ public class ConfigCommand implements Callable<Integer> {
       names = "--layout",
       required = true,
       paramLabel = "LAYOUT",
-      description = "Lookup-table layout: mum.")
-  Layout layout;
+      description = "Lookup-table layout: mum, postfixadmin or dinomail.")
+  ConfigLayout layout;
 
   @Option(
       names = "--dialect",
@@ -160,6 +162,22 @@ public class ConfigCommand implements Callable<Integer> {
           "mysql only: host part of the created accounts, 'user'@'HOST' (default: ${DEFAULT-VALUE}).")
   String grantHost;
 
+  @Option(
+      names = "--mail-root",
+      defaultValue = "/var/vmail",
+      paramLabel = "PATH",
+      description =
+          "postfixadmin, dinomail: the app's mailledger.mail-root, in the paths of their Dovecot queries (default: ${DEFAULT-VALUE}).")
+  String mailRoot;
+
+  @Option(
+      names = "--table-prefix",
+      defaultValue = "dinomail_",
+      paramLabel = "PREFIX",
+      description =
+          "dinomail: the app's mailledger.layout.dinomail.table-prefix (default: ${DEFAULT-VALUE}).")
+  String tablePrefix;
+
   @Override
   public Integer call() throws Exception {
     ConfigSettings settings;
@@ -180,7 +198,11 @@ public class ConfigCommand implements Callable<Integer> {
               passwordScheme,
               postfixDir,
               dovecotDir,
-              grantHost);
+              grantHost,
+              mailRoot.length() > 1 && mailRoot.endsWith("/")
+                  ? mailRoot.substring(0, mailRoot.length() - 1)
+                  : mailRoot,
+              tablePrefix);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }

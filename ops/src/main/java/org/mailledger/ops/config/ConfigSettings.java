@@ -7,9 +7,13 @@ package org.mailledger.ops.config;
  * @param dovecotDir where dovecot-sql.conf.ext will be installed; the passdb/userdb blocks name it
  * @param grantHost the MySQL host part of the created accounts ({@code 'user'@'host'}); unused on
  *     PostgreSQL, where pg_hba.conf decides who may connect from where
+ * @param mailRoot the root of the mail directories ({@code mailledger.mail-root}), where the
+ *     postfixadmin and dinomail layouts' documented queries name a path
+ * @param tablePrefix the dinomail layout's table prefix ({@code
+ *     mailledger.layout.dinomail.table-prefix})
  */
 public record ConfigSettings(
-    Layout layout,
+    ConfigLayout layout,
     SqlDialect dialect,
     String dbHost,
     int dbPort,
@@ -23,7 +27,9 @@ public record ConfigSettings(
     String passwordScheme,
     String postfixDir,
     String dovecotDir,
-    String grantHost) {
+    String grantHost,
+    String mailRoot,
+    String tablePrefix) {
 
   // Identifiers end up unquoted in config lines and inside SQL quotes: a narrow alphabet keeps
   // every one of those contexts safe without per-context escaping.
@@ -47,6 +53,8 @@ public record ConfigSettings(
     check("--postfix-dir", postfixDir, PATH);
     check("--dovecot-dir", dovecotDir, PATH);
     check("--grant-host", grantHost, GRANT_HOST);
+    check("--mail-root", mailRoot, PATH);
+    check("--table-prefix", tablePrefix, "[a-z][a-z0-9_]{0,30}");
     if (postfixUser.equals(dovecotUser)) {
       throw new IllegalArgumentException(
           "--postfix-user and --dovecot-user must differ: each gets its own grants");

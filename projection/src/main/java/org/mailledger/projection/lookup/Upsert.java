@@ -5,16 +5,23 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * An insert-or-update of whole rows by their primary key {@code id}, in the dialect's syntax, for
- * one row or many in one statement (what makes a replay's writes cheap for the database).
+ * An insert-or-update of whole rows by their primary key, the first column ({@code id} in most
+ * layouts, a natural key such as PostfixAdmin's {@code username} in others), in the dialect's
+ * syntax, for one row or many in one statement (what makes a replay's writes cheap for the
+ * database).
  */
 public record Upsert(Dialect dialect, String table, List<String> columns) {
 
   public Upsert {
-    if (!columns.get(0).equals("id")) {
-      throw new IllegalArgumentException("the first column is the key, id");
+    if (columns.size() < 2) {
+      throw new IllegalArgumentException("an upsert needs the key and at least one more column");
     }
     columns = List.copyOf(columns);
+  }
+
+  /** The primary key column. */
+  public String key() {
+    return columns.get(0);
   }
 
   /** The statement for {@code rows} rows, parameters row after row in column order. */
@@ -25,7 +32,9 @@ public record Upsert(Dialect dialect, String table, List<String> columns) {
     String head = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES " + values;
     if (dialect == Dialect.POSTGRESQL) {
       return head
-          + " ON CONFLICT (id) DO UPDATE SET "
+          + " ON CONFLICT ("
+          + key()
+          + ") DO UPDATE SET "
           + updated.stream().map(c -> c + " = EXCLUDED." + c).collect(Collectors.joining(", "));
     }
     return head

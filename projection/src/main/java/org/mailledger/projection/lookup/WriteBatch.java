@@ -125,9 +125,7 @@ public class WriteBatch {
             byUpsert.forEach(
                 (upsert, rows) -> {
                   List<Object[]> sorted = new ArrayList<>(rows.values());
-                  sorted.sort(
-                      (a, b) ->
-                          Long.compare(((Number) a[0]).longValue(), ((Number) b[0]).longValue()));
+                  sorted.sort((a, b) -> compareKeys(a[0], b[0]));
                   send(jdbc, upsert, sorted);
                 });
           }
@@ -146,6 +144,13 @@ public class WriteBatch {
       }
     }
     steps.clear();
+  }
+
+  private static int compareKeys(Object a, Object b) {
+    if (a instanceof Number x && b instanceof Number y) {
+      return Long.compare(x.longValue(), y.longValue());
+    }
+    return a.toString().compareTo(b.toString());
   }
 
   private static void send(JdbcTemplate jdbc, Upsert upsert, List<Object[]> rows) {

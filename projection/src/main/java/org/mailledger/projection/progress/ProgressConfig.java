@@ -3,8 +3,11 @@ package org.mailledger.projection.progress;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Serializer;
 import org.mailledger.projection.config.ProjectionProperties;
+import org.mailledger.projection.lookup.LookupDatabase;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -43,5 +46,15 @@ public class ProgressConfig {
           }
         });
     return progress;
+  }
+
+  @Bean
+  public LayoutStatuses layoutStatuses(
+      EventProcessingConfiguration processing,
+      LayoutProgress progress,
+      LookupDatabase lookup,
+      EventStorageEngine eventStorageEngine,
+      Serializer serializer) {
+    return new LayoutStatuses(processing, progress, lookup, eventStorageEngine, serializer);
   }
 }

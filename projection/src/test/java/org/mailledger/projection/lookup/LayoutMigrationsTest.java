@@ -61,4 +61,45 @@ class LayoutMigrationsTest {
     LayoutMigrations.migrate(lookup, "mum");
     assertThat(tables(lookup, "alias_senders")).isEqualTo(1);
   }
+
+  @Test
+  void allThreeLayoutsShareOneDatabaseInEitherOrderOnPostgres() {
+    mumKeptAfterTheOthers(new LookupDatabase(TestDatabases.postgres().dataSource()));
+  }
+
+  @Test
+  void allThreeLayoutsShareOneDatabaseInEitherOrderOnMariaDb() {
+    mumKeptAfterTheOthers(new LookupDatabase(TestDatabases.mysql().dataSource()));
+  }
+
+  /**
+   * The drop-in layouts create the shared token table where mum has not: mum kept later still
+   * migrates, and the tokens the others had stay.
+   */
+  private static void mumKeptAfterTheOthers(LookupDatabase lookup) {
+    LayoutMigrations.migrate(lookup, "postfixadmin");
+    LayoutMigrations.migrate(lookup, "dinomail");
+    assertThat(tables(lookup, "alias_domain")).isEqualTo(1);
+    assertThat(tables(lookup, "dinomail_virtualalias")).isEqualTo(1);
+    lookup
+        .jdbc()
+        .update(
+            "INSERT INTO layout_token_entry (processor_name, segment, owner) VALUES (?, 0, ?)",
+            "layout-postfixadmin",
+            "node-1");
+
+    LayoutMigrations.migrate(lookup, "mum");
+    LayoutMigrations.migrate(lookup, "mum");
+
+    assertThat(tables(lookup, "mailboxes")).isEqualTo(1);
+    assertThat(tables(lookup, "layout_token_entry_aside")).isZero();
+    assertThat(
+            lookup
+                .jdbc()
+                .queryForList(
+                    "SELECT owner FROM layout_token_entry WHERE processor_name = ?",
+                    String.class,
+                    "layout-postfixadmin"))
+        .containsExactly("node-1");
+  }
 }

@@ -1,0 +1,61 @@
+package org.mailledger.projection.layout;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.mailledger.projection.lookup.LookupDatabase;
+import org.mailledger.projection.lookup.WriteBatch;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The Axon side of a layout: hands every event to the layout's {@link LayoutWriter}, and sends the
+ * transaction's writes as JDBC batches when it commits (see {@link WriteBatch}). A subclass per
+ * layout names the processing group with {@code @ProcessingGroup}; the handlers live here.
+ */
+public abstract class LayoutProjection {
+
+  private final JdbcTemplate jdbc;
+  private final LayoutWriter writer;
+  private final List<String> tables;
+  private final String batchKey = getClass().getName() + ".batch";
+
+  protected LayoutProjection(LookupDatabase lookup, LayoutDescriptor layout) {
+    this.jdbc = lookup.jdbc();
+    this.writer = layout.writer(lookup.dialect());
+    this.tables = layout.tables();
+  }
+
+  /** Every event of the log; the writer decides which ones change the layout's tables. */
+  @EventHandler
+  void on(Object event, @Timestamp Instant timestamp) {
+    writer.apply(event, timestamp, batch());
+  }
+
+  /** This transaction's writes, sent just before it commits. */
+  private WriteBatch batch() {
+    UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+    return unitOfWork.getOrComputeResource(
+        batchKey,
+        key -> {
+          WriteBatch batch = writer.newBatch();
+          unitOfWork.onPrepareCommit(u -> batch.flush(jdbc));
+          return batch;
+        });
+  }
+
+  /** A replay starts from empty tables; only this layout's own tables, children first. */
+  @ResetHandler
+  void reset() {
+    List<String> childrenFirst = new ArrayList<>(tables);
+    Collections.reverse(childrenFirst);
+    for (String table : childrenFirst) {
+      jdbc.update("DELETE FROM " + table);
+    }
+  }
+}
