@@ -71,7 +71,13 @@ final class AppProcess implements AutoCloseable {
     builder.redirectOutput(log.toFile());
     builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
     AppProcess app = new AppProcess(builder.start(), log, port);
-    app.awaitHealth(Duration.ofSeconds(240));
+    try {
+      app.awaitHealth(Duration.ofSeconds(240));
+    } catch (Exception | Error e) {
+      // A benchmark that cannot start its app must not leave it running and holding connections.
+      app.process.destroyForcibly();
+      throw e;
+    }
     return app;
   }
 
