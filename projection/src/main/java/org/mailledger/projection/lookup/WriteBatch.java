@@ -23,6 +23,7 @@ public class WriteBatch {
   private final List<String> tableOrder;
   private final List<Object> steps = new ArrayList<>();
   private Object origin;
+  private java.util.Set<String> aliasDomainTargets;
 
   /**
    * @param tableOrder the tables whose upserts may be grouped, parents first
@@ -42,6 +43,30 @@ public class WriteBatch {
    */
   public void origin(Object event) {
     this.origin = event;
+  }
+
+  /**
+   * The hosted domains that had alias domains when this batch's transaction began, read by the
+   * layout from its own tables. Alias domains of a domain are in that domain's sequence, so within
+   * the transaction only this batch can add one (see {@link #aliasDomainTargetAdded}).
+   */
+  public void aliasDomainTargets(java.util.Set<String> targets) {
+    this.aliasDomainTargets = new java.util.HashSet<>(targets);
+  }
+
+  /** An alias domain of {@code domain} is created by this batch. */
+  public void aliasDomainTargetAdded(String domain) {
+    if (aliasDomainTargets != null) {
+      aliasDomainTargets.add(domain);
+    }
+  }
+
+  /**
+   * False only when {@code domain} is known to have no alias domain in this transaction, so that
+   * statements expanding its rows into alias domains would change nothing; true when not known.
+   */
+  public boolean mayHaveAliasDomains(String domain) {
+    return aliasDomainTargets == null || aliasDomainTargets.contains(domain);
   }
 
   /** An insert-or-update of a whole row; grouped with the upserts around it. */

@@ -55,6 +55,7 @@ final class AliasDomainExpansion {
   }
 
   void on(AliasDomainCreatedEvent e, WriteBatch batch) {
+    batch.aliasDomainTargetAdded(e.targetDomain());
     long b = RowId.of(e.aliasDomainId());
     String target = e.targetDomain();
     batch.execute(
@@ -201,7 +202,10 @@ final class AliasDomainExpansion {
   }
 
   /** A target domain's active flag, carried to its alias domains. */
-  void targetActive(String domainId, boolean active, WriteBatch batch) {
+  void targetActive(String domainId, String name, boolean active, WriteBatch batch) {
+    if (!batch.mayHaveAliasDomains(name)) {
+      return;
+    }
     batch.execute(
         "UPDATE "
             + domains
@@ -213,6 +217,9 @@ final class AliasDomainExpansion {
   }
 
   void mailboxCreated(MailboxCreatedEvent e, WriteBatch batch) {
+    if (!batch.mayHaveAliasDomains(domainPart(e.address()))) {
+      return;
+    }
     long m = RowId.of(e.mailboxId());
     long a = RowId.of(e.domainId());
     batch.execute(
@@ -259,7 +266,10 @@ final class AliasDomainExpansion {
   }
 
   /** After a mailbox's active or send-only flag changed: its rows answer while it takes mail. */
-  void mailboxReceiving(String mailboxId, WriteBatch batch) {
+  void mailboxReceiving(String mailboxId, String address, WriteBatch batch) {
+    if (!batch.mayHaveAliasDomains(domainPart(address))) {
+      return;
+    }
     long m = RowId.of(mailboxId);
     batch.execute(
         "UPDATE "
@@ -273,6 +283,9 @@ final class AliasDomainExpansion {
   }
 
   void mailboxRenamed(String mailboxId, String newAddress, WriteBatch batch) {
+    if (!batch.mayHaveAliasDomains(domainPart(newAddress))) {
+      return;
+    }
     long m = RowId.of(mailboxId);
     batch.execute(
         "UPDATE " + aliases + " SET local_part = ? WHERE expanded_from = ?",
@@ -284,7 +297,10 @@ final class AliasDomainExpansion {
   }
 
   /** The rows expanded from a mailbox or an alias, gone with it. */
-  void sourceDeleted(String aggregateId, WriteBatch batch) {
+  void sourceDeleted(String aggregateId, String address, WriteBatch batch) {
+    if (!batch.mayHaveAliasDomains(domainPart(address))) {
+      return;
+    }
     long source = RowId.of(aggregateId);
     batch.execute("DELETE FROM " + recipients + ofExpanded(), null, source);
     batch.execute("DELETE FROM " + senders + ofExpanded(), null, source);
@@ -292,6 +308,9 @@ final class AliasDomainExpansion {
   }
 
   void aliasCreated(AliasCreatedEvent e, WriteBatch batch) {
+    if (!batch.mayHaveAliasDomains(domainPart(e.address()))) {
+      return;
+    }
     long alias = RowId.of(e.aliasId());
     long a = RowId.of(e.domainId());
     String local = localPart(e.address());
@@ -326,7 +345,10 @@ final class AliasDomainExpansion {
   }
 
   /** A recipient added to a catch-all is copied to its rows in the alias domains. */
-  void catchAllRecipientAdded(String aliasId, String recipient, WriteBatch batch) {
+  void catchAllRecipientAdded(String aliasId, String address, String recipient, WriteBatch batch) {
+    if (!batch.mayHaveAliasDomains(domainPart(address))) {
+      return;
+    }
     batch.execute(
         insertRecipients(
             "SELECT "
@@ -340,7 +362,11 @@ final class AliasDomainExpansion {
         RowId.of(aliasId));
   }
 
-  void catchAllRecipientRemoved(String aliasId, String recipient, WriteBatch batch) {
+  void catchAllRecipientRemoved(
+      String aliasId, String address, String recipient, WriteBatch batch) {
+    if (!batch.mayHaveAliasDomains(domainPart(address))) {
+      return;
+    }
     batch.execute(
         "DELETE FROM " + recipients + ofExpanded() + " AND recipient_address = ?",
         null,
@@ -348,7 +374,10 @@ final class AliasDomainExpansion {
         recipient);
   }
 
-  void aliasSenderAdded(String aliasId, String mailboxId, WriteBatch batch) {
+  void aliasSenderAdded(String aliasId, String address, String mailboxId, WriteBatch batch) {
+    if (!batch.mayHaveAliasDomains(domainPart(address))) {
+      return;
+    }
     batch.execute(
         insertSenders(
             "SELECT "
@@ -362,7 +391,10 @@ final class AliasDomainExpansion {
         RowId.of(aliasId));
   }
 
-  void aliasSenderRemoved(String aliasId, String mailboxId, WriteBatch batch) {
+  void aliasSenderRemoved(String aliasId, String address, String mailboxId, WriteBatch batch) {
+    if (!batch.mayHaveAliasDomains(domainPart(address))) {
+      return;
+    }
     batch.execute(
         "DELETE FROM " + senders + ofExpanded() + " AND mailbox_id = ?",
         null,
@@ -370,12 +402,36 @@ final class AliasDomainExpansion {
         RowId.of(mailboxId));
   }
 
-  void aliasActive(String aliasId, boolean active, WriteBatch batch) {
+  void aliasActive(String aliasId, String address, boolean active, WriteBatch batch) {
+    if (!batch.mayHaveAliasDomains(domainPart(address))) {
+      return;
+    }
     batch.execute(
         "UPDATE " + aliases + " SET active = ? WHERE expanded_from = ?",
         null,
         active,
         RowId.of(aliasId));
+  }
+
+  /**
+   * The hosted domains that alias domains point at, as the tables hold them now: a batch started
+   * with them skips the expansion statements of every other domain (see {@link
+   * WriteBatch#mayHaveAliasDomains}), which would touch no row and, being statements in event
+   * order, would split the batch's multi-row upserts.
+   */
+  java.util.Set<String> targets(org.springframework.jdbc.core.JdbcTemplate jdbc) {
+    return new java.util.HashSet<>(
+        jdbc.queryForList(
+            "SELECT t.domain FROM "
+                + domains
+                + " t WHERE t.id IN (SELECT b.alias_target_id FROM "
+                + domains
+                + " b WHERE b.alias_target_id IS NOT NULL)",
+            String.class));
+  }
+
+  private static String domainPart(String address) {
+    return address.substring(address.lastIndexOf('@') + 1);
   }
 
   static boolean isCatchAll(String address) {

@@ -71,6 +71,7 @@ public class MumLayoutProjection {
             BATCH,
             key -> {
               WriteBatch created = writer.newBatch();
+              writer.prepare(jdbc, created);
               unitOfWork.onPrepareCommit(u -> created.flush(jdbc));
               return created;
             });

@@ -35,6 +35,7 @@ import org.mailledger.schema.mailbox.MailboxSendOnlyChangedEvent;
 import org.mailledger.schema.tls.TlsPolicyRemovedEvent;
 import org.mailledger.schema.tls.TlsPolicySetEvent;
 import org.mailledger.schema.value.Quota;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The writes of MUM's layout for each event, as {@link WriteBatch} steps, into the live tables or
@@ -121,6 +122,14 @@ public final class MumWriter {
   /** A new batch whose grouped upserts go to this writer's tables in dependency order. */
   public WriteBatch newBatch() {
     return new WriteBatch(TABLES.stream().map(t -> prefix + t).toList());
+  }
+
+  /**
+   * Tells {@code batch}, at the start of its transaction, which domains have alias domains, so it
+   * leaves out the expansion statements of all others. Without it every statement is sent.
+   */
+  public void prepare(JdbcTemplate jdbc, WriteBatch batch) {
+    batch.aliasDomainTargets(aliasDomains.targets(jdbc));
   }
 
   /**
@@ -275,12 +284,12 @@ public final class MumWriter {
 
   private void on(DomainActivatedEvent e, WriteBatch batch) {
     batch.update(upsertDomain, "domain " + e.name(), RowId.of(e.domainId()), ACTIVE, true);
-    aliasDomains.targetActive(e.domainId(), true, batch);
+    aliasDomains.targetActive(e.domainId(), e.name(), true, batch);
   }
 
   private void on(DomainDeactivatedEvent e, WriteBatch batch) {
     batch.update(upsertDomain, "domain " + e.name(), RowId.of(e.domainId()), ACTIVE, false);
-    aliasDomains.targetActive(e.domainId(), false, batch);
+    aliasDomains.targetActive(e.domainId(), e.name(), false, batch);
   }
 
   private void on(DomainDeletedEvent e, WriteBatch batch) {
@@ -318,17 +327,17 @@ public final class MumWriter {
 
   private void on(MailboxSendOnlyChangedEvent e, WriteBatch batch) {
     updateMailbox(batch, "send_only", e.sendOnly(), e.mailboxId(), e.address());
-    aliasDomains.mailboxReceiving(e.mailboxId(), batch);
+    aliasDomains.mailboxReceiving(e.mailboxId(), e.address(), batch);
   }
 
   private void on(MailboxActivatedEvent e, WriteBatch batch) {
     updateMailbox(batch, "active", true, e.mailboxId(), e.address());
-    aliasDomains.mailboxReceiving(e.mailboxId(), batch);
+    aliasDomains.mailboxReceiving(e.mailboxId(), e.address(), batch);
   }
 
   private void on(MailboxDeactivatedEvent e, WriteBatch batch) {
     updateMailbox(batch, "active", false, e.mailboxId(), e.address());
-    aliasDomains.mailboxReceiving(e.mailboxId(), batch);
+    aliasDomains.mailboxReceiving(e.mailboxId(), e.address(), batch);
   }
 
   private void on(MailboxRenamedEvent e, WriteBatch batch) {
@@ -337,7 +346,7 @@ public final class MumWriter {
   }
 
   private void on(MailboxDeletedEvent e, WriteBatch batch) {
-    aliasDomains.sourceDeleted(e.mailboxId(), batch);
+    aliasDomains.sourceDeleted(e.mailboxId(), e.address(), batch);
     batch.delete(upsertMailbox, "mailbox " + e.address(), RowId.of(e.mailboxId()));
   }
 
@@ -365,7 +374,7 @@ public final class MumWriter {
         e.recipient(),
         null);
     if (AliasDomainExpansion.isCatchAll(e.address())) {
-      aliasDomains.catchAllRecipientAdded(e.aliasId(), e.recipient(), batch);
+      aliasDomains.catchAllRecipientAdded(e.aliasId(), e.address(), e.recipient(), batch);
     }
   }
 
@@ -375,7 +384,7 @@ public final class MumWriter {
         "recipient " + e.recipient() + " of alias " + e.address(),
         RowId.of(e.aliasId(), e.recipient()));
     if (AliasDomainExpansion.isCatchAll(e.address())) {
-      aliasDomains.catchAllRecipientRemoved(e.aliasId(), e.recipient(), batch);
+      aliasDomains.catchAllRecipientRemoved(e.aliasId(), e.address(), e.recipient(), batch);
     }
   }
 
@@ -385,7 +394,7 @@ public final class MumWriter {
         RowId.of(e.aliasId(), e.mailboxId()),
         RowId.of(e.aliasId()),
         RowId.of(e.mailboxId()));
-    aliasDomains.aliasSenderAdded(e.aliasId(), e.mailboxId(), batch);
+    aliasDomains.aliasSenderAdded(e.aliasId(), e.address(), e.mailboxId(), batch);
   }
 
   private void on(AliasSenderRemovedEvent e, WriteBatch batch) {
@@ -393,7 +402,7 @@ public final class MumWriter {
         upsertSender,
         "sender " + e.mailboxAddress() + " of alias " + e.address(),
         RowId.of(e.aliasId(), e.mailboxId()));
-    aliasDomains.aliasSenderRemoved(e.aliasId(), e.mailboxId(), batch);
+    aliasDomains.aliasSenderRemoved(e.aliasId(), e.address(), e.mailboxId(), batch);
   }
 
   private void on(AliasDescriptionChangedEvent e, WriteBatch batch) {
@@ -402,16 +411,16 @@ public final class MumWriter {
 
   private void on(AliasActivatedEvent e, WriteBatch batch) {
     updateAlias(batch, "active", true, e.aliasId(), e.address());
-    aliasDomains.aliasActive(e.aliasId(), true, batch);
+    aliasDomains.aliasActive(e.aliasId(), e.address(), true, batch);
   }
 
   private void on(AliasDeactivatedEvent e, WriteBatch batch) {
     updateAlias(batch, "active", false, e.aliasId(), e.address());
-    aliasDomains.aliasActive(e.aliasId(), false, batch);
+    aliasDomains.aliasActive(e.aliasId(), e.address(), false, batch);
   }
 
   private void on(AliasDeletedEvent e, WriteBatch batch) {
-    aliasDomains.sourceDeleted(e.aliasId(), batch);
+    aliasDomains.sourceDeleted(e.aliasId(), e.address(), batch);
     long aliasId = RowId.of(e.aliasId());
     batch.deleteWhere(upsertRecipient, "alias_id", aliasId);
     batch.deleteWhere(upsertSender, "alias_id", aliasId);

@@ -326,8 +326,12 @@ public class LayoutRebuilder {
     if (uniqueColumns == null) {
       uniqueColumns = shadow.uniqueColumns();
     }
-    return new CoalescingBatch(
-        layout.tables().stream().map(t -> ShadowTables.PREFIX + t).toList(), uniqueColumns);
+    WriteBatch batch =
+        new CoalescingBatch(
+            layout.tables().stream().map(t -> ShadowTables.PREFIX + t).toList(), uniqueColumns);
+    // Read from the shadow tables, which only this rebuild writes, as the last commit left them.
+    layout.writer().prepare(jdbc, batch);
+    return batch;
   }
 
   /**

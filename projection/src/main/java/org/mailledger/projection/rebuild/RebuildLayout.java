@@ -21,6 +21,9 @@ public record RebuildLayout(
   @FunctionalInterface
   public interface Writer {
     boolean apply(Object event, WriteBatch batch);
+
+    /** Called on each new batch, before any event, inside its transaction. */
+    default void prepare(org.springframework.jdbc.core.JdbcTemplate jdbc, WriteBatch batch) {}
   }
 
   public static RebuildLayout mum(Dialect dialect) {
@@ -34,6 +37,16 @@ public record RebuildLayout(
             new ForeignKey("aliases", "domain_id", "domains", false),
             new ForeignKey("alias_recipients", "alias_id", "aliases", true),
             new ForeignKey("alias_senders", "alias_id", "aliases", true)),
-        writer::apply);
+        new Writer() {
+          @Override
+          public boolean apply(Object event, WriteBatch batch) {
+            return writer.apply(event, batch);
+          }
+
+          @Override
+          public void prepare(org.springframework.jdbc.core.JdbcTemplate jdbc, WriteBatch batch) {
+            writer.prepare(jdbc, batch);
+          }
+        });
   }
 }
