@@ -64,6 +64,57 @@ final class LayoutRows {
     return new LayoutRows(tables);
   }
 
+  /**
+   * As many rows as {@code target} (whole copies, so within one copy of it), in the same tables:
+   * copy {@code k} of every row gets ids and parent ids moved by {@code k << 52}, a name-based UUID
+   * of k and the aggregate id and a domain name prefixed {@code c<k>-}, so every unique key and
+   * foreign key holds. The reference the issue names for the rebuild: a multi-row INSERT of as many
+   * rows as the log has events.
+   */
+  LayoutRows copiesUpTo(long target) {
+    long perCopy = rowCount();
+    int copies = (int) Math.max(1, Math.round((double) target / Math.max(1, perCopy)));
+    List<Table> scaled = new ArrayList<>();
+    for (Table table : tables) {
+      List<Object[]> rows = new ArrayList<>(table.rows().size() * copies);
+      for (int k = 0; k < copies; k++) {
+        for (Object[] row : table.rows()) {
+          rows.add(copy(table, row, k));
+        }
+      }
+      scaled.add(new Table(table.name(), table.columns(), table.types(), rows));
+    }
+    return new LayoutRows(scaled);
+  }
+
+  private static Object[] copy(Table table, Object[] row, int k) {
+    if (k == 0) {
+      return row;
+    }
+    Object[] out = row.clone();
+    for (int col = 0; col < out.length; col++) {
+      String column = table.columns().get(col).toLowerCase(java.util.Locale.ROOT);
+      Object value = out[col];
+      if (value == null) {
+        continue;
+      }
+      if (column.equals("id") || (column.endsWith("_id") && value instanceof Number)) {
+        out[col] = ((Number) value).longValue() ^ ((long) k << 52);
+      } else if (column.equals("aggregate_id")) {
+        // A name-based UUID of copy and id: as long as the original, distinct from every other.
+        out[col] =
+            java.util
+                .UUID
+                .nameUUIDFromBytes(
+                    (k + ":" + value).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .toString();
+      } else if (column.equals("domain")) {
+        out[col] = "c" + k + "-" + value;
+      }
+    }
+    return out;
+  }
+
   long rowCount() {
     return tables.stream().mapToLong(t -> t.rows().size()).sum();
   }
