@@ -43,6 +43,9 @@ final class BenchReport {
   final List<Double> insertSeconds = new ArrayList<>();
   final List<Double> eventCountInsertSeconds = new ArrayList<>();
   long eventCountRows;
+  long readerAsked;
+  long readerEmpty;
+  long readerFailed;
   final List<Double> copySeconds = new ArrayList<>();
   final List<Double> rebuildSeconds = new ArrayList<>();
   final Map<Integer, List<Double>> rebuildSecondsBySize = new java.util.LinkedHashMap<>();
@@ -161,6 +164,15 @@ final class BenchReport {
     if (!copySeconds.isEmpty()) {
       md.append("| rebuild ÷ COPY (rows/s) | ")
           .append(percent(median(perSecond(rebuildSeconds)) / copyRowsPerSecond()))
+          .append(" | |\n");
+    }
+    if (readerAsked > 0) {
+      md.append("| Postfix's mailbox query during every rebuild: asked, empty, failed | ")
+          .append(n(readerAsked))
+          .append(", ")
+          .append(readerEmpty)
+          .append(", ")
+          .append(readerFailed)
           .append(" | |\n");
     }
     if (!replays.isEmpty()) {

@@ -51,6 +51,8 @@ class ReplayBenchmarkTest extends ProjectionTestBase {
   private static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
   private static final int DOMAINS = Integer.getInteger("bench.domains", 1000);
   private static final boolean REPLAY = Boolean.getBoolean("bench.replay");
+  // A Postfix-like reader asks the mailbox query during every rebuild, this often (0: off).
+  private static final long READER_PAUSE_MICROS = Long.getLong("bench.reader-pause-micros", 0);
   // Events a rebuild transaction folds; several sizes are compared round by round.
   private static final List<Integer> TRANSACTIONS =
       java.util.Arrays.stream(System.getProperty("bench.rebuild.transactions", "20000").split(","))
@@ -116,6 +118,7 @@ class ReplayBenchmarkTest extends ProjectionTestBase {
     // The reference: as many rows as the log has events, into the same tables.
     LayoutRows asManyRowsAsEvents = rows.copiesUpTo(head);
     report.eventCountRows = asManyRowsAsEvents.rowCount();
+    List<String[]> mailboxes = PostfixReader.activeMailboxes(dataSource);
 
     // Interleaved round by round, so drift on the machine hits every measure alike.
     for (int round = 1; round <= ROUNDS; round++) {
@@ -175,9 +178,22 @@ class ReplayBenchmarkTest extends ProjectionTestBase {
         org.mailledger.projection.rebuild.LayoutRebuilder sized =
             rebuilder.with(
                 new org.mailledger.projection.rebuild.RebuildSettings(size, Duration.ZERO));
+        PostfixReader reader =
+            READER_PAUSE_MICROS > 0
+                ? new PostfixReader(dataSource, mailboxes, READER_PAUSE_MICROS)
+                : null;
         start = System.nanoTime();
         sized.rebuild(false, p -> {}, () -> false);
         double seconds = (System.nanoTime() - start) / 1e9;
+        if (reader != null) {
+          reader.close();
+          report.readerAsked += reader.asked();
+          report.readerEmpty += reader.empty();
+          report.readerFailed += reader.failed();
+          say(
+              "round %d reader during the rebuild: %,d mailbox queries, %d empty, %d failed %s",
+              round, reader.asked(), reader.empty(), reader.failed(), reader.firstProblems());
+        }
         if (size == TRANSACTIONS.get(0)) {
           report.rebuildSeconds.add(seconds);
           report.rebuildTimings.add(sized.lastTimings().orElseThrow());
@@ -213,6 +229,7 @@ class ReplayBenchmarkTest extends ProjectionTestBase {
             + EVENTS
             + (ROUNDS == 5 ? "" : " -Dbench.rounds=" + ROUNDS)
             + (REPLAY ? " -Dbench.replay=true" : "")
+            + (READER_PAUSE_MICROS > 0 ? " -Dbench.reader-pause-micros=" + READER_PAUSE_MICROS : "")
             + (MYSQL ? " -Dbench.lookup=mysql" : "")
             + (DOMAINS == 1000 ? "" : " -Dbench.domains=" + DOMAINS)
             + (TRANSACTIONS.equals(List.of(20000))
@@ -229,6 +246,9 @@ class ReplayBenchmarkTest extends ProjectionTestBase {
             + "=================================================\n");
     // A slow rebuild is a result to report, not a failure; a wrong one is.
     assertThat(report.rebuildSeconds).hasSize(ROUNDS);
+    assertThat(report.readerEmpty + report.readerFailed)
+        .as("mailbox queries that found nothing or failed during the rebuilds")
+        .isZero();
   }
 
   /**
