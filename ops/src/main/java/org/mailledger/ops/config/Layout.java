@@ -1,6 +1,8 @@
 package org.mailledger.ops.config;
 
-/** The lookup-table layouts whose Postfix and Dovecot configuration ops can write. */
+/** The lookup-table layouts the tools that read or fold a layout's tables handle. */
 public enum Layout {
-  MUM
+  MUM,
+  POSTFIXADMIN,
+  DINOMAIL
 }

@@ -14,10 +14,11 @@ import org.mailledger.ops.config.Layout;
 import org.mailledger.ops.config.SqlDialect;
 import org.mailledger.ops.db.DatabaseOptions;
 import org.mailledger.ops.db.Instants;
+import org.mailledger.ops.verify.FoldedLayout;
 import org.mailledger.projection.fold.EventLog;
+import org.mailledger.projection.fold.Fold;
+import org.mailledger.projection.fold.LayoutRows;
 import org.mailledger.projection.fold.LogRange;
-import org.mailledger.projection.fold.MumFold;
-import org.mailledger.projection.fold.MumTables;
 import org.mailledger.projection.fold.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,11 +37,15 @@ import picocli.CommandLine.Spec;
     descriptionHeading = "%nDescription:%n",
     description = {
       "Folds the log up to and including --as-of (millisecond precision, UTC) and",
-      "writes the layout's six tables as they were then, ids included:",
+      "writes the layout's tables as they were then, ids and times included (mum: its",
+      "six tables; postfixadmin: domain, mailbox, alias, alias_domain; dinomail: the",
+      "mailledger_dinomail_* tables behind its views, which show them once loaded):",
       "  --format sql  INSERT statements, table after table, parents first, in",
-      "                the --dialect's spelling; to DIR/mum-DIALECT.sql or stdout",
+      "                the --dialect's spelling; to DIR/LAYOUT-DIALECT.sql or stdout",
       "  --format csv  DIR/TABLE.csv per table with a header line; NULL is an",
       "                empty field, the empty string \"\" (needs --out)",
+      "Times (postfixadmin's created, modified): with milliseconds and +00 for",
+      "postgresql, whole seconds UTC for mysql, as a DATETIME keeps them.",
       "Only the event store is read: the live tables are not needed.",
       "Databases are given as for ops verify (options, -D, or environment)."
     },
@@ -48,7 +53,8 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExample:%n",
     footer = {
       "  ops export --as-of 2026-11-22T00:42:44.500Z --layout mum --format csv \\",
-      "     --out /tmp/mum --spring.datasource.url=jdbc:postgresql://127.0.0.1/mail"
+      "     --out /tmp/mum --spring.datasource.url=jdbc:postgresql://127.0.0.1/mail",
+      "  ops export --as-of 2026-11-22 --layout postfixadmin --format sql --dialect mysql"
     })
 public class ExportCommand implements Callable<Integer> {
 
@@ -65,7 +71,7 @@ public class ExportCommand implements Callable<Integer> {
       names = "--layout",
       required = true,
       paramLabel = "LAYOUT",
-      description = "Lookup-table layout: mum.")
+      description = "Lookup-table layout: mum, postfixadmin or dinomail.")
   Layout layout;
 
   @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "sql or csv.")
@@ -98,11 +104,19 @@ public class ExportCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--format csv writes files: give --out DIR");
     }
     PrintWriter err = spec.commandLine().getErr();
-    MumFold fold =
-        MumFold.of(databases.eventStore(), LogRange.upToInstant(instant), Progress.to(err));
+    // The view prefix does not matter: views are not exported.
+    FoldedLayout folded = FoldedLayout.of(layout, "dinomail_");
+    Fold fold =
+        Fold.run(
+            folded.newFold(),
+            databases.eventStore(),
+            LogRange.upToInstant(instant),
+            Progress.to(err));
+    LayoutRows rows = fold.layoutRows();
     String dialectName = dialect.name().toLowerCase(java.util.Locale.ROOT);
     String about =
-        "mum layout as of "
+        folded.name()
+            + " layout as of "
             + EventLog.timeStamp(instant)
             + " (log position "
             + fold.position()
@@ -112,7 +126,7 @@ public class ExportCommand implements Callable<Integer> {
             + dialectName;
     List<Path> written = new ArrayList<>();
     if (format == ExportFormat.SQL) {
-      String sql = "-- " + about + "\n" + TableWriter.sql(fold.rows(), dialect);
+      String sql = "-- " + about + "\n" + TableWriter.sql(rows, dialect);
       if (out == null) {
         spec.commandLine().getOut().print(sql);
         spec.commandLine().getOut().flush();
@@ -120,15 +134,17 @@ public class ExportCommand implements Callable<Integer> {
         Files.createDirectories(out);
         written.add(
             Files.writeString(
-                out.resolve("mum-" + dialectName + ".sql"), sql, StandardCharsets.UTF_8));
+                out.resolve(folded.name() + "-" + dialectName + ".sql"),
+                sql,
+                StandardCharsets.UTF_8));
       }
     } else {
       Files.createDirectories(out);
-      for (String table : MumTables.TABLES) {
+      for (String table : rows.layout().tables()) {
         written.add(
             Files.writeString(
                 out.resolve(table + ".csv"),
-                TableWriter.csv(fold.rows(), table, dialect),
+                TableWriter.csv(rows, table, dialect),
                 StandardCharsets.UTF_8));
       }
     }

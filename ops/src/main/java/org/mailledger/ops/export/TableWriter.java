@@ -1,25 +1,41 @@
 package org.mailledger.ops.export;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.mailledger.ops.config.SqlDialect;
+import org.mailledger.projection.fold.LayoutRows;
 import org.mailledger.projection.fold.MumRows;
-import org.mailledger.projection.fold.MumTables;
 
 /**
- * Renders {@code mum} rows as SQL INSERT statements or CSV, in a dialect's spelling of flags (TRUE
- * and FALSE on PostgreSQL, 1 and 0 on MySQL/MariaDB, whose MUM queries test {@code x = 1}).
+ * Renders a layout's rows as SQL INSERT statements or CSV, in a dialect's spelling: flags TRUE and
+ * FALSE on PostgreSQL, 1 and 0 on MySQL/MariaDB (whose MUM queries test {@code x = 1}); points in
+ * time with milliseconds and the UTC offset on PostgreSQL (timestamptz), in whole seconds UTC on
+ * MySQL/MariaDB (DATETIME, as the layouts write it there). Only tables: a layout's views (dinomail)
+ * come from its migrations and show the loaded rows.
  */
 public final class TableWriter {
 
+  private static final DateTimeFormatter POSTGRESQL_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSx").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter MYSQL_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+
   private TableWriter() {}
 
-  /** One INSERT per row, table after table, parents first so foreign keys hold on load. */
   public static String sql(MumRows rows, SqlDialect dialect) {
+    return sql(LayoutRows.of(rows), dialect);
+  }
+
+  /** One INSERT per row, table after table, parents first so foreign keys hold on load. */
+  public static String sql(LayoutRows rows, SqlDialect dialect) {
     StringBuilder sql = new StringBuilder();
-    for (String table : MumTables.TABLES) {
-      List<String> columns = MumTables.COLUMNS.get(table);
+    for (String table : rows.layout().tables()) {
+      List<String> columns = rows.layout().columns(table);
       sql.append("\n-- ")
           .append(table)
           .append(": ")
@@ -45,8 +61,8 @@ public final class TableWriter {
    * One table as CSV with a header line (RFC 4180): NULL is an empty field, the empty string a
    * quoted {@code ""}, the distinction PostgreSQL's COPY ... CSV makes.
    */
-  public static String csv(MumRows rows, String table, SqlDialect dialect) {
-    List<String> columns = MumTables.COLUMNS.get(table);
+  public static String csv(LayoutRows rows, String table, SqlDialect dialect) {
+    List<String> columns = rows.layout().columns(table);
     StringBuilder csv = new StringBuilder(String.join(",", columns)).append("\r\n");
     for (Map<String, Object> row : rows.table(table).values()) {
       csv.append(
@@ -68,6 +84,9 @@ public final class TableWriter {
     if (value instanceof Number) {
       return value.toString();
     }
+    if (value instanceof Instant time) {
+      return "'" + time(time, dialect) + "'";
+    }
     String text = value.toString().replace("'", "''");
     if (dialect == SqlDialect.MYSQL) {
       // MySQL reads a backslash in a literal as an escape unless NO_BACKSLASH_ESCAPES is set.
@@ -83,11 +102,17 @@ public final class TableWriter {
     if (value instanceof Boolean flag) {
       return dialect == SqlDialect.MYSQL ? (flag ? "1" : "0") : flag.toString();
     }
-    String text = value.toString();
+    String text = value instanceof Instant time ? time(time, dialect) : value.toString();
     if (text.isEmpty() || text.matches("(?s).*[,\"\r\n].*")) {
       return "\"" + text.replace("\"", "\"\"") + "\"";
     }
     return text;
+  }
+
+  private static String time(Instant time, SqlDialect dialect) {
+    return dialect == SqlDialect.MYSQL
+        ? MYSQL_TIME.format(time.truncatedTo(ChronoUnit.SECONDS))
+        : POSTGRESQL_TIME.format(time);
   }
 
   private static String flag(boolean flag, SqlDialect dialect) {

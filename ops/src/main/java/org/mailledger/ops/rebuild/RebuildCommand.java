@@ -21,6 +21,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -88,6 +89,11 @@ public class RebuildCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    // The other layouts are parsed for verify, export and status; their rebuild is not here yet.
+    if (layout != Layout.MUM) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--layout: ops rebuild handles mum only so far");
+    }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     DataSource eventStore;

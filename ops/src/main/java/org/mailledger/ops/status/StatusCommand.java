@@ -24,7 +24,9 @@ import picocli.CommandLine.Spec;
     header = "Show each layout's position in the log, its lag and its state.",
     descriptionHeading = "%nDescription:%n",
     description = {
-      "For each layout: the log position all its segments have applied (from the stored",
+      "For each layout whose processor has a token in the lookup database (mum,",
+      "postfixadmin, dinomail: those the app keeps or has kept there; mum alone when",
+      "none has one yet): the log position all its segments have applied (from the stored",
       "tokens), the log's head, the lag in events and in milliseconds (age of the oldest",
       "event not applied yet), the state, and each segment's claim owner.",
       "",
@@ -77,7 +79,7 @@ public class StatusCommand implements Callable<Integer> {
   }
 
   private static void table(List<LayoutStatus> statuses, PrintWriter out) {
-    String format = "%-8s %-11s %10s %10s %10s %10s  %s%n";
+    String format = "%-12s %-11s %10s %10s %10s %10s  %s%n";
     out.printf(format, "LAYOUT", "STATE", "POSITION", "HEAD", "LAG", "LAG MS", "SEGMENT OWNERS");
     for (LayoutStatus s : statuses) {
       var p = s.status();

@@ -12,17 +12,25 @@ import org.axonframework.common.jdbc.DataSourceConnectionProvider;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.mailledger.projection.dinomail.DinoMailLayout;
 import org.mailledger.projection.lookup.LookupDatabase;
-import org.mailledger.projection.mum.MumLayoutProjection;
+import org.mailledger.projection.postfixadmin.PostfixAdminLayout;
+import org.mailledger.projection.progress.LayoutStatuses;
 import org.mailledger.projection.rebuild.LayoutRebuilder;
 import org.mailledger.projection.rebuild.ProjectionStatus;
 import org.mailledger.projection.rebuild.ProjectionStatuses;
 import org.springframework.dao.DataAccessException;
 
 /**
- * Reads the layouts' statuses with the same {@link ProjectionStatuses} as the app, given no
- * processor (so it reads the stored tokens and the claims), and adds what the app knows only in its
- * own memory: whether a rebuild is under way, which {@code layout_rebuild_progress} shows.
+ * Reads the layouts' statuses as the app's {@code GET /projections} does, given no processor (so
+ * from the stored tokens, claims and failure records): {@code mum} with the same {@link
+ * ProjectionStatuses}, the other layouts with the same {@link LayoutStatuses}. It adds what the app
+ * knows only in its own memory: whether a rebuild is under way, which {@code
+ * layout_rebuild_progress} shows.
+ *
+ * <p>The tool does not know which layouts the app keeps ({@code mailledger.layouts} is the app's
+ * setting): it shows every layout whose processor has left a token in the lookup database, as one
+ * does on its first start, and {@code mum}, the default, when none has.
  */
 final class StatusReader {
 
@@ -32,8 +40,13 @@ final class StatusReader {
    */
   static final Duration REBUILD_ALIVE = Duration.ofSeconds(60);
 
+  /** Every layout there is, in the order they are shown. */
+  static final List<String> LAYOUTS =
+      List.of(LayoutRebuilder.LAYOUT, PostfixAdminLayout.NAME, DinoMailLayout.NAME);
+
   private final LookupDatabase lookup;
   private final ProjectionStatuses statuses;
+  private final LayoutStatuses layouts;
 
   StatusReader(DataSource eventStore, DataSource lookupDataSource) {
     this.lookup = new LookupDatabase(lookupDataSource);
@@ -49,10 +62,37 @@ final class StatusReader {
             .schema(EventStoreSchema.of())
             .build();
     this.statuses = new ProjectionStatuses(lookup, events, serializer, null, null, null);
+    this.layouts = new LayoutStatuses(lookup, events, serializer);
   }
 
   List<LayoutStatus> all() {
-    return statuses.all().stream().map(this::withOperatorView).toList();
+    List<String> tokens = layoutsWithTokens();
+    return LAYOUTS.stream()
+        .filter(
+            layout ->
+                tokens.contains(layout)
+                    || (tokens.isEmpty() && layout.equals(LayoutRebuilder.LAYOUT)))
+        .map(
+            layout ->
+                layout.equals(LayoutRebuilder.LAYOUT)
+                    ? statuses.of(layout).orElseThrow()
+                    : layouts.of(layout))
+        .map(this::withOperatorView)
+        .toList();
+  }
+
+  /** The layouts whose processing group has a row in the token table. */
+  private List<String> layoutsWithTokens() {
+    try {
+      List<String> groups =
+          lookup
+              .jdbc()
+              .queryForList("SELECT DISTINCT processor_name FROM layout_token_entry", String.class);
+      return LAYOUTS.stream().filter(layout -> groups.contains("layout-" + layout)).toList();
+    } catch (DataAccessException e) {
+      // Unreadable (down, or never migrated): the mum status says why.
+      return List.of();
+    }
   }
 
   private LayoutStatus withOperatorView(ProjectionStatus status) {
@@ -65,7 +105,7 @@ final class StatusReader {
             rs -> {
               owners.put(rs.getInt(1), rs.getString(2));
             },
-            MumLayoutProjection.GROUP);
+            "layout-" + status.layout());
     long interrupted = -1;
     Optional<Object[]> recorded = recordedRebuild(status.layout());
     if (recorded.isPresent()) {
@@ -89,9 +129,6 @@ final class StatusReader {
 
   /** Position and time of the rebuild's last page, if one is recorded. */
   private Optional<Object[]> recordedRebuild(String layout) {
-    if (!LayoutRebuilder.LAYOUT.equals(layout)) {
-      return Optional.empty();
-    }
     try {
       return lookup
           .jdbc()

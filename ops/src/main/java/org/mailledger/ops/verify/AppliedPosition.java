@@ -3,23 +3,27 @@ package org.mailledger.ops.verify;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.Segment;
-import org.mailledger.projection.support.DomainSequencingPolicy;
+import org.axonframework.eventhandling.async.SequencingPolicy;
 
 /**
  * How far the live tables have applied the log, per segment of the processor. Segments move
  * independently: one whose domains saw no event keeps an old (even empty) token while the others
  * are at the head, so a single "lowest position" would call a correct table wrong. Whether an event
  * is applied is therefore decided by the token of the segment that handles it, chosen as Axon
- * chooses it: the hash of the layout's sequence identifier (its domain) under the segment's mask.
+ * chooses it: the hash of the layout's sequence identifier (its domain, for most events) under the
+ * segment's mask.
  *
  * @param indexes each segment's position (0 before any event)
  * @param gaps each segment's positions not yet seen (events that may have committed since)
+ * @param policy the layout's sequencing policy, the one its processor runs with
  */
-public record AppliedPosition(Map<Segment, Long> indexes, Map<Segment, Set<Long>> gaps) {
-
-  private static final DomainSequencingPolicy POLICY = new DomainSequencingPolicy();
+public record AppliedPosition(
+    Map<Segment, Long> indexes,
+    Map<Segment, Set<Long>> gaps,
+    SequencingPolicy<? super EventMessage<?>> policy) {
 
   public int segments() {
     return indexes.size();
@@ -35,7 +39,7 @@ public record AppliedPosition(Map<Segment, Long> indexes, Map<Segment, Set<Long>
 
   /** Whether the live tables hold the effect of {@code event}, found at {@code position}. */
   public boolean applied(long position, Object event) {
-    Object sequence = POLICY.getSequenceIdentifierFor(GenericEventMessage.asEventMessage(event));
+    Object sequence = policy.getSequenceIdentifierFor(GenericEventMessage.asEventMessage(event));
     int hash = Objects.hashCode(sequence);
     for (Map.Entry<Segment, Long> segment : indexes.entrySet()) {
       if (segment.getKey().matches(hash)) {

@@ -8,29 +8,40 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
 import javax.sql.DataSource;
-import org.mailledger.projection.fold.MumRows;
-import org.mailledger.projection.fold.MumTables;
+import org.mailledger.ops.config.Layout;
+import org.mailledger.projection.fold.LayoutRows;
+import org.mailledger.projection.fold.LayoutTables;
 
 /**
- * The live {@code mum} tables and the position they have applied, read in one repeatable-read
- * transaction: the projection commits its token with its rows, so one snapshot gives rows and
- * position that belong together even while the projection keeps writing.
+ * A layout's live tables (and views) and the position they have applied, read in one
+ * repeatable-read transaction: the projection commits its token with its rows, so one snapshot
+ * gives rows and position that belong together even while the projection keeps writing.
+ *
+ * @param mysql whether the lookup database is MySQL/MariaDB, whose DATETIME keeps whole seconds
  */
-public record LiveTables(MumRows rows, AppliedPosition applied) {
+public record LiveTables(LayoutRows rows, AppliedPosition applied, boolean mysql) {
 
-  public static final String PROCESSOR = "layout-mum";
-
+  /** The live {@code mum} tables. */
   public static LiveTables read(DataSource lookup) {
+    return read(lookup, FoldedLayout.of(Layout.MUM, ""));
+  }
+
+  public static LiveTables read(DataSource lookup, FoldedLayout layout) {
     try (Connection c = lookup.getConnection()) {
+      boolean mysql =
+          c.getMetaData()
+              .getDatabaseProductName()
+              .toLowerCase(Locale.ROOT)
+              .matches("mysql|mariadb");
       c.setAutoCommit(false);
       c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
       try {
-        AppliedPosition applied = TokenReader.read(c, PROCESSOR);
-        MumRows rows = new MumRows();
-        for (String table : MumTables.TABLES) {
-          readTable(c, table, rows);
+        AppliedPosition applied = TokenReader.read(c, layout.processor(), layout.policy());
+        LayoutRows rows = new LayoutRows(layout.tables());
+        for (String table : layout.tables().compared()) {
+          readTable(c, layout.tables(), table, rows);
         }
-        return new LiveTables(rows, applied);
+        return new LiveTables(rows, applied, mysql);
       } finally {
         c.rollback();
       }
@@ -39,8 +50,9 @@ public record LiveTables(MumRows rows, AppliedPosition applied) {
     }
   }
 
-  private static void readTable(Connection c, String table, MumRows rows) throws SQLException {
-    List<String> columns = MumTables.COLUMNS.get(table);
+  private static void readTable(Connection c, LayoutTables layout, String table, LayoutRows rows)
+      throws SQLException {
+    List<String> columns = layout.columns(table);
     try (Statement st = c.createStatement();
         ResultSet rs = st.executeQuery("SELECT * FROM " + table)) {
       ResultSetMetaData meta = rs.getMetaData();

@@ -12,7 +12,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.async.SequencingPolicy;
 
 /**
  * Reads a processor's position from the lookup database's {@code layout_token_entry}. Tokens are
@@ -27,7 +29,9 @@ final class TokenReader {
 
   private TokenReader() {}
 
-  static AppliedPosition read(Connection c, String processor) throws SQLException {
+  static AppliedPosition read(
+      Connection c, String processor, SequencingPolicy<? super EventMessage<?>> policy)
+      throws SQLException {
     Map<Integer, Long> indexes = new TreeMap<>();
     Map<Integer, Set<Long>> gaps = new TreeMap<>();
     try (PreparedStatement st =
@@ -53,7 +57,7 @@ final class TokenReader {
       bySegment.put(segment, indexes.get(id));
       gapsBySegment.put(segment, gaps.get(id));
     }
-    return new AppliedPosition(bySegment, gapsBySegment);
+    return new AppliedPosition(bySegment, gapsBySegment, policy);
   }
 
   private static JsonNode parse(byte[] token) {

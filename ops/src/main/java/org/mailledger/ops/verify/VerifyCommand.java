@@ -1,14 +1,15 @@
 package org.mailledger.ops.verify;
 
 import java.io.PrintWriter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.mailledger.ops.config.Layout;
 import org.mailledger.ops.db.DatabaseOptions;
 import org.mailledger.projection.fold.EventLog;
+import org.mailledger.projection.fold.Fold;
+import org.mailledger.projection.fold.LayoutRows;
 import org.mailledger.projection.fold.LogRange;
-import org.mailledger.projection.fold.MumFold;
-import org.mailledger.projection.fold.MumTables;
 import org.mailledger.projection.fold.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,10 +27,15 @@ import picocli.CommandLine.Spec;
     descriptionHeading = "%nDescription:%n",
     description = {
       "Folds the log (domain_event_entry) in memory, independently of the projection,",
-      "and compares every row and column of the layout's tables with it. The fold",
-      "stops at the log position the live tables have applied (the layout-mum token,",
-      "read in the same snapshot as the rows), so a projection that lags but is",
-      "correct is reported clean, with its lag.",
+      "and compares every row and column of the layout's tables with it: mum's six",
+      "tables; postfixadmin's domain, mailbox, alias and alias_domain; dinomail's",
+      "mailledger_dinomail_* tables and the views Postfix and Dovecot read",
+      "(PREFIXvirtualdomain, PREFIXvirtualuser, PREFIXvirtualalias). The fold stops at",
+      "the log position the live tables have applied (the layout's token, layout-mum,",
+      "layout-postfixadmin or layout-dinomail, read in the same snapshot as the rows),",
+      "so a projection that lags but is correct is reported clean, with its lag.",
+      "On MySQL/MariaDB times (postfixadmin's created, modified) compare in whole",
+      "seconds, which is what a DATETIME keeps.",
       "",
       "Prints one line per difference: a missing row, an extra row, or a changed",
       "column with its expected and actual value (password hashes shortened).",
@@ -50,7 +56,9 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExample:%n",
     footer = {
       "  SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1/mail \\",
-      "    ops verify --layout mum --spring.datasource.username=mailledger"
+      "    ops verify --layout mum --spring.datasource.username=mailledger",
+      "  ops verify --layout dinomail --table-prefix dinomail_ \\",
+      "    --spring.datasource.url=jdbc:postgresql://127.0.0.1/mail"
     })
 public class VerifyCommand implements Callable<Integer> {
 
@@ -60,8 +68,17 @@ public class VerifyCommand implements Callable<Integer> {
       names = "--layout",
       required = true,
       paramLabel = "LAYOUT",
-      description = "Lookup-table layout: mum.")
+      description = "Lookup-table layout: mum, postfixadmin or dinomail.")
   Layout layout;
+
+  @Option(
+      names = "--table-prefix",
+      paramLabel = "PREFIX",
+      defaultValue = "dinomail_",
+      description =
+          "dinomail: the prefix of its views, the app's mailledger.layout.dinomail.table-prefix"
+              + " (default: ${DEFAULT-VALUE}).")
+  String tablePrefix;
 
   @Mixin DatabaseOptions databases;
 
@@ -70,29 +87,38 @@ public class VerifyCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try {
-      LiveTables live = LiveTables.read(databases.lookup());
+      FoldedLayout folded = FoldedLayout.of(layout, tablePrefix);
+      LiveTables live = LiveTables.read(databases.lookup(), folded);
       AppliedPosition applied = live.applied();
       EventLog log = new EventLog(databases.eventStore());
       long head = log.head();
-      MumFold fold =
-          MumFold.of(
+      Fold fold =
+          Fold.run(
+              folded.folds().apply(applied::applied),
               databases.eventStore(),
               LogRange.upToPosition(applied.highest()),
-              applied::applied,
               Progress.to(err));
-      List<Difference> differences = Comparison.compare(fold.rows(), live.rows());
+      LayoutRows expected = fold.layoutRows();
+      if (live.mysql()) {
+        expected.truncateTimes(ChronoUnit.SECONDS);
+      }
+      List<Difference> differences = Comparison.compare(expected, live.rows());
 
-      out.println(header(applied, head));
+      out.println(header(folded, applied, head));
       fold.warnings().forEach(w -> out.println("warning  the log itself: " + w));
       differences.forEach(out::println);
+      String views =
+          folded.tables().views().isEmpty()
+              ? ""
+              : " and " + folded.tables().views().size() + " views";
       if (differences.isEmpty()) {
         out.printf(
-            "OK: %d rows in %d tables match %d events of the log.%n",
-            fold.rows().size(), MumTables.TABLES.size(), fold.events());
+            "OK: %d rows in %d tables%s match %d events of the log.%n",
+            expected.size(), folded.tables().tables().size(), views, fold.events());
       } else {
         out.printf(
             "FAILED: %d difference(s); %d rows expected, %d live.%n",
-            differences.size(), fold.rows().size(), live.rows().size());
+            differences.size(), expected.size(), live.rows().size());
       }
       out.flush();
       return differences.isEmpty() ? 0 : 1;
@@ -103,11 +129,12 @@ public class VerifyCommand implements Callable<Integer> {
     }
   }
 
-  private static String header(AppliedPosition applied, long head) {
-    StringBuilder text = new StringBuilder("Layout mum: ");
+  private static String header(FoldedLayout layout, AppliedPosition applied, long head) {
+    StringBuilder text = new StringBuilder("Layout " + layout.name() + ": ");
     if (applied.segments() == 0) {
-      return text.append(
-              "no layout-mum token yet, so the tables should be empty; the log's head is ")
+      return text.append("no ")
+          .append(layout.processor())
+          .append(" token yet, so the tables should be empty; the log's head is ")
           .append(head)
           .append('.')
           .toString();
@@ -118,7 +145,11 @@ public class VerifyCommand implements Callable<Integer> {
           .append(applied.indexes().values())
           .append("; each event is checked against the segment that handles it)");
     }
-    text.append(", read from the layout-mum token; the log's head is ").append(head).append('.');
+    text.append(", read from the ")
+        .append(layout.processor())
+        .append(" token; the log's head is ")
+        .append(head)
+        .append('.');
     long lag = head - applied.highest();
     if (lag > 0) {
       text.append(" The ")

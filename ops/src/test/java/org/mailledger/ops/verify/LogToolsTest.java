@@ -2,6 +2,8 @@ package org.mailledger.ops.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -12,7 +14,9 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -25,10 +29,12 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailledger.ops.OpsCommand;
+import org.mailledger.ops.config.Layout;
 import org.mailledger.ops.config.SqlDialect;
 import org.mailledger.ops.e2e.CommandsTestApplication;
 import org.mailledger.ops.export.TableWriter;
-import org.mailledger.projection.fold.MumRows;
+import org.mailledger.projection.fold.EventLog;
+import org.mailledger.projection.fold.LayoutRows;
 import org.mailledger.projection.progress.LayoutProgress;
 import org.mailledger.projection.support.RowId;
 import org.mailledger.schema.alias.AddAliasRecipientCommand;
@@ -36,6 +42,7 @@ import org.mailledger.schema.alias.CreateAliasCommand;
 import org.mailledger.schema.alias.DeactivateAliasCommand;
 import org.mailledger.schema.alias.DeleteAliasCommand;
 import org.mailledger.schema.alias.RemoveAliasRecipientCommand;
+import org.mailledger.schema.aliasdomain.CreateAliasDomainCommand;
 import org.mailledger.schema.domain.CreateDomainCommand;
 import org.mailledger.schema.domain.DeactivateDomainCommand;
 import org.mailledger.schema.mailbox.ChangeMailboxPasswordCommand;
@@ -58,22 +65,27 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * {@code ops verify}, {@code export} and {@code log} against a log filled through the command side
- * and tables kept by the real projection. The app is stopped before the tools run, so the tables
- * change only where a test changes them by hand. The tests run in order: the corruption comes last.
+ * {@code ops verify}, {@code export}, {@code status} and {@code log} against a log filled through
+ * the command side and the tables of every layout kept by the real projection. The app is stopped
+ * before the tools run, so the tables change only where a test changes them by hand. The tests run
+ * in order: the corruption comes last.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class LogToolsTest {
 
   static final String PASSWORD = "a long enough secret";
+  static final List<Layout> LAYOUTS = List.of(Layout.values());
+  static final long GIB = 1024L * 1024 * 1024;
 
   TestDatabase log;
   TestDatabase lookup;
   String aliceId = UUID.randomUUID().toString();
   String teamId = UUID.randomUUID().toString();
+  String orgId = UUID.randomUUID().toString();
   Instant beforeQuotaChange;
-  MumRows liveBeforeQuotaChange;
+  LayoutRows liveBeforeQuotaChange;
+  Map<Layout, LayoutRows> layoutsBeforeQuotaChange = new EnumMap<>(Layout.class);
   Instant afterAll;
 
   /** The lookup tables' database; the log is always on PostgreSQL. */
@@ -98,6 +110,7 @@ abstract class LogToolsTest {
                     Map.entry("axon.serializer.general", "jackson"),
                     Map.entry("axon.serializer.events", "jackson"),
                     Map.entry("axon.serializer.messages", "jackson"),
+                    Map.entry("mailledger.layouts", "mum,postfixadmin,dinomail"),
                     Map.entry("mailledger.bcrypt-cost", "4")))
             .run()) {
       CommandGateway gateway = app.getBean(CommandGateway.class);
@@ -106,6 +119,10 @@ abstract class LogToolsTest {
       await(progress);
       // The tables as Postfix saw them just before the quota change: what export must give back.
       liveBeforeQuotaChange = LiveTables.read(lookup.dataSource()).rows();
+      for (Layout layout : LAYOUTS) {
+        layoutsBeforeQuotaChange.put(
+            layout, LiveTables.read(lookup.dataSource(), folded(layout)).rows());
+      }
       beforeQuotaChange = Instant.now();
       Thread.sleep(5); // the log's time stamps have millisecond precision
       send(gateway, new ChangeMailboxQuotaCommand(aliceId, Quota.ofGigabytes(7)), "carol");
@@ -117,7 +134,7 @@ abstract class LogToolsTest {
   }
 
   private void sendWorld(CommandGateway gateway) {
-    String org = UUID.randomUUID().toString();
+    String org = orgId;
     String off = UUID.randomUUID().toString();
     send(
         gateway,
@@ -201,6 +218,14 @@ abstract class LogToolsTest {
         new SetTlsPolicyCommand(DomainName.of("gone.test"), TlsPolicyLevel.MAY, null, null),
         "admin");
     send(gateway, new RemoveTlsPolicyCommand(DomainName.of("gone.test")), "admin");
+    // Native in postfixadmin, expanded in the views of dinomail and the rows of mum.
+    send(
+        gateway,
+        new CreateAliasDomainCommand(
+            UUID.randomUUID().toString(),
+            DomainName.of("alias.example"),
+            DomainName.of("example.org")),
+        "admin");
   }
 
   static void send(CommandGateway gateway, Object command, String actor) {
@@ -210,8 +235,29 @@ abstract class LogToolsTest {
   }
 
   static void await(LayoutProgress progress) throws InterruptedException {
-    assertThat(progress.awaitPosition("layout-mum", progress.head(), Duration.ofSeconds(60)))
-        .isTrue();
+    for (Layout layout : LAYOUTS) {
+      String group = folded(layout).processor();
+      assertThat(progress.awaitPosition(group, progress.head(), Duration.ofSeconds(60)))
+          .as(group)
+          .isTrue();
+    }
+  }
+
+  static FoldedLayout folded(Layout layout) {
+    return FoldedLayout.of(layout, "dinomail_");
+  }
+
+  static String name(Layout layout) {
+    return layout.name().toLowerCase(Locale.ROOT);
+  }
+
+  /** {@code postgresql} or {@code mysql}, as the tools spell the lookup database's dialect. */
+  String dialect() {
+    return lookup.dialect();
+  }
+
+  String flag(boolean on) {
+    return lookup.dialect().equals("mysql") ? (on ? "1" : "0") : (on ? "TRUE" : "FALSE");
   }
 
   private static CreateMailboxCommand mailbox(String id, String address, Quota quota) {
@@ -255,10 +301,20 @@ abstract class LogToolsTest {
 
   @Test
   @Order(1)
-  void verifyIsCleanOnTheProjectedTables() {
-    Run run = ops("verify", "--layout", "mum");
-    assertThat(run.code()).as(run.toString()).isZero();
-    assertThat(run.out()).contains("OK: ").doesNotContain("missing").doesNotContain("changed");
+  void verifyIsCleanOnTheProjectedTablesOfEveryLayout() {
+    for (Layout layout : LAYOUTS) {
+      Run run = ops("verify", "--layout", name(layout));
+      assertThat(run.code()).as(run.toString()).isZero();
+      assertThat(run.out())
+          .startsWith("Layout " + name(layout) + ": ")
+          .contains("layout-" + name(layout) + " token")
+          .contains("OK: ")
+          .doesNotContain("missing")
+          .doesNotContain("changed");
+    }
+    assertThat(layoutsBeforeQuotaChange.get(Layout.POSTFIXADMIN).table("alias_domain"))
+        .containsKey("alias.example");
+    assertThat(ops("verify", "--layout", "dinomail").out()).contains("tables and 3 views match");
   }
 
   @Test
@@ -333,6 +389,125 @@ abstract class LogToolsTest {
   }
 
   @Test
+  @Order(4)
+  void exportOfPostfixAdminAndDinoMailAsOfBeforeAChangeGivesTheTablesOfThatMoment(@TempDir Path dir)
+      throws Exception {
+    String asOf = beforeQuotaChange.toString();
+    SqlDialect dialect = SqlDialect.valueOf(dialect().toUpperCase(Locale.ROOT));
+    for (Layout layout : List.of(Layout.POSTFIXADMIN, Layout.DINOMAIL)) {
+      Run run =
+          ops(
+              "export",
+              "--as-of",
+              asOf,
+              "--layout",
+              name(layout),
+              "--format",
+              "sql",
+              "--dialect",
+              dialect(),
+              "--out",
+              dir.toString());
+      assertThat(run.code()).as(run.toString()).isZero();
+      String sql = Files.readString(dir.resolve(name(layout) + "-" + dialect() + ".sql"));
+      assertThat(sql).startsWith("-- " + name(layout) + " layout as of ");
+      // In the lookup database's own dialect, so that times have the precision its columns keep.
+      assertThat(sql.substring(sql.indexOf('\n') + 1))
+          .isEqualTo(TableWriter.sql(layoutsBeforeQuotaChange.get(layout), dialect));
+      assertThat(sql)
+          .contains("'alice@example.org'")
+          .contains(", " + 2 * GIB + ", ")
+          .doesNotContain("alicia@example.org");
+    }
+    String postfixAdmin = Files.readString(dir.resolve("postfixadmin-" + dialect() + ".sql"));
+    assertThat(postfixAdmin)
+        .contains("INSERT INTO mailbox (username, password, name, maildir, quota, local_part,")
+        .contains("INSERT INTO alias_domain (alias_domain, target_domain, created, modified,")
+        .contains("'alias.example', 'example.org', '");
+    assertThat(Files.readString(dir.resolve("dinomail-" + dialect() + ".sql")))
+        .contains("INSERT INTO mailledger_dinomail_user (id, domain_id, email,")
+        .doesNotContain("virtualuser");
+
+    Run csv =
+        ops(
+            "export",
+            "--as-of",
+            asOf,
+            "--layout",
+            "postfixadmin",
+            "--format",
+            "csv",
+            "--dialect",
+            dialect(),
+            "--out",
+            dir.toString());
+    assertThat(csv.code()).as(csv.toString()).isZero();
+    List<String> mailboxes = Files.readAllLines(dir.resolve("mailbox.csv"));
+    assertThat(mailboxes.get(0))
+        .isEqualTo(
+            "username,password,name,maildir,quota,local_part,domain,created,modified,active");
+    assertThat(mailboxes)
+        .anyMatch(l -> l.startsWith("alice@example.org,") && l.contains("," + 2 * GIB + ",alice,"));
+    for (String table : List.of("domain", "mailbox", "alias", "alias_domain")) {
+      assertThat(Files.readAllLines(dir.resolve(table + ".csv")))
+          .hasSize(layoutsBeforeQuotaChange.get(Layout.POSTFIXADMIN).table(table).size() + 1);
+    }
+
+    // And now: the change is there.
+    for (Layout layout : List.of(Layout.POSTFIXADMIN, Layout.DINOMAIL)) {
+      Run now =
+          ops(
+              "export",
+              "--as-of",
+              afterAll.toString(),
+              "--layout",
+              name(layout),
+              "--format",
+              "sql",
+              "--dialect",
+              dialect());
+      assertThat(now.out())
+          .contains("'alicia@example.org'")
+          .contains(", " + 7 * GIB + ", ")
+          .doesNotContain("'alice@example.org'");
+      assertThat(now.out().substring(now.out().indexOf('\n') + 1))
+          .isEqualTo(
+              TableWriter.sql(
+                  LiveTables.read(lookup.dataSource(), folded(layout)).rows(), dialect));
+    }
+  }
+
+  @Test
+  @Order(5)
+  void statusListsEveryLayoutThatHasATokenWithItsPosition() throws Exception {
+    long head = new EventLog(log.dataSource()).head();
+    Run json = ops("status", "--json");
+    assertThat(json.code()).as(json.toString()).isZero();
+    JsonNode statuses = new ObjectMapper().readTree(json.out());
+    assertThat(statuses).hasSize(3);
+    for (int i = 0; i < LAYOUTS.size(); i++) {
+      JsonNode status = statuses.get(i);
+      assertThat(status.get("layout").asText()).isEqualTo(name(LAYOUTS.get(i)));
+      assertThat(status.get("head").asLong()).isEqualTo(head);
+      // Stored tokens of segments without events of their own may stay behind the head.
+      assertThat(status.get("position").asLong()).isBetween(0L, head);
+      assertThat(status.get("lagEvents").asLong())
+          .isEqualTo(head - status.get("position").asLong());
+      assertThat(status.get("state").asText()).isEqualTo("stopped");
+      assertThat(status.has("error")).isFalse();
+    }
+    Run table = ops("status");
+    assertThat(table.code()).as(table.toString()).isZero();
+    List<String> lines = table.out().lines().toList();
+    assertThat(lines.get(0)).startsWith("LAYOUT ").contains("SEGMENT OWNERS");
+    assertThat(lines.subList(1, 4))
+        .satisfiesExactly(
+            l -> assertThat(l).startsWith("mum ").contains(" stopped ").contains("0:-"),
+            l -> assertThat(l).startsWith("postfixadmin ").contains(" stopped ").contains("0:-"),
+            l -> assertThat(l).startsWith("dinomail ").contains(" stopped ").contains("0:-"));
+  }
+
+  @Test
   @Order(3)
   void logFiltersByEntityAndTimeAndNeverPrintsAHash() {
     Run all = ops("log");
@@ -399,6 +574,66 @@ abstract class LogToolsTest {
         .contains("alias team@example.org to carol@off.example")
         .contains("extra    aliases id=42 (sneaky@example.org): actual {id=42")
         .contains("FAILED: 4 difference(s)")
+        .doesNotContain("$2");
+  }
+
+  @Test
+  @Order(11)
+  void verifyNamesEveryDifferenceInPostfixAdminAndFails() throws SQLException {
+    sql("UPDATE mailbox SET quota = 99 WHERE username = 'alicia@example.org'");
+    sql("DELETE FROM alias WHERE address = 'team@example.org'");
+    sql(
+        "INSERT INTO alias (address, goto, domain, active) VALUES"
+            + " ('sneaky@example.org', 'x@elsewhere.test', 'example.org', "
+            + flag(true)
+            + ")");
+
+    Run run = ops("verify", "--layout", "postfixadmin");
+    System.out.println(run.out());
+    assertThat(run.code()).as(run.toString()).isEqualTo(1);
+    assertThat(run.out())
+        .contains(
+            "changed  mailbox username=alicia@example.org quota: expected "
+                + 7 * GIB
+                + ", actual 99")
+        .contains("missing  alias address=team@example.org: expected {address='team@example.org'")
+        .contains("extra    alias address=sneaky@example.org: actual {address='sneaky@example.org'")
+        .contains("FAILED: 3 difference(s)")
+        .doesNotContain("$2");
+  }
+
+  @Test
+  @Order(12)
+  void verifyNamesEveryDifferenceInDinoMailTablesAndViewsAndFails() throws SQLException {
+    long alice = RowId.of(aliceId);
+    sql("UPDATE mailledger_dinomail_user SET quota = 99 WHERE id = " + alice);
+    sql("DELETE FROM mailledger_dinomail_alias_recipient WHERE destination = 'carol@off.example'");
+    sql(
+        "INSERT INTO mailledger_dinomail_alias (id, domain_id, source, local_part, active) VALUES"
+            + " (42, "
+            + RowId.of(orgId)
+            + ", 'sneaky@example.org', 'sneaky', "
+            + flag(true)
+            + ")");
+
+    Run run = ops("verify", "--layout", "dinomail");
+    System.out.println(run.out());
+    assertThat(run.code()).as(run.toString()).isEqualTo(1);
+    String quota = " (alicia@example.org) quota: expected " + 7 * GIB + ", actual 99";
+    assertThat(run.out())
+        .contains("changed  mailledger_dinomail_user id=" + alice + quota)
+        .contains("changed  dinomail_virtualuser id=" + alice + quota)
+        .containsPattern(
+            "missing  mailledger_dinomail_alias_recipient id=\\d+ \\(alias team@example.org to"
+                + " carol@off.example\\)")
+        .containsPattern(
+            "missing  dinomail_virtualalias id=\\d+ \\(team@example.org to carol@off.example\\)")
+        .contains("extra    mailledger_dinomail_alias id=42 (sneaky@example.org): actual {id=42")
+        // The alias domain expands the sneaky row in the view too.
+        .containsPattern(
+            "extra    dinomail_virtualalias id=\\d+ \\(sneaky@alias.example to"
+                + " sneaky@example.org\\)")
+        .contains("FAILED: 6 difference(s)")
         .doesNotContain("$2");
   }
 

@@ -50,7 +50,7 @@ import org.mailledger.schema.tls.TlsPolicySetEvent;
  * <p>A change to a row the fold does not hold (which the projection would stop on) is kept as a
  * warning rather than an error, so one damaged stretch of log does not hide the rest.
  */
-public final class MumFold {
+public final class MumFold implements Fold {
 
   private static final long GIB = 1024L * 1024L * 1024L;
   // Axon's Jackson serializer writes a record's fields as a JSON object; a field added by a later
@@ -109,21 +109,30 @@ public final class MumFold {
     return all;
   }
 
+  @Override
+  public LayoutRows layoutRows() {
+    return LayoutRows.of(rows());
+  }
+
   /** Changes to rows that were not there, in log order. */
+  @Override
   public List<String> warnings() {
     return warnings;
   }
 
   /** How many events were folded, those of other kinds (admins, tokens) included. */
+  @Override
   public long events() {
     return events;
   }
 
   /** The position of the last event folded, 0 before any. */
+  @Override
   public long position() {
     return position;
   }
 
+  @Override
   public void apply(StoredEvent event) {
     events++;
     position = event.position();

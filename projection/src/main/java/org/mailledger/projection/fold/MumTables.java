@@ -62,6 +62,17 @@ public final class MumTables {
 
   private static final Set<String> FLAGS = Set.of("active", "send_only", "alias_active");
 
+  /** The same tables for the tools that handle every layout; every table keyed by its id. */
+  public static final LayoutTables LAYOUT =
+      new LayoutTables(
+          "mum",
+          TABLES,
+          List.of(),
+          COLUMNS,
+          TABLES.stream().collect(java.util.stream.Collectors.toMap(t -> t, t -> "id")),
+          FLAGS,
+          Set.of());
+
   private MumTables() {}
 
   /** A value of {@code column} in the form folded rows hold, whichever database it came from. */

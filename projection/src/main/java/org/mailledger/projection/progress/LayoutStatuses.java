@@ -27,7 +27,8 @@ import org.springframework.dao.DataAccessException;
  * rows in {@code layout_token_entry}: position, head, lag in events and milliseconds, and state
  * ({@code running}, {@code stopped} or {@code error}), each segment's owner, and the event a
  * segment stopped on. Layouts that can be rebuilt report {@code rebuilding} through the rebuild's
- * own status instead.
+ * own status instead. Given no processor ({@code ops status}, which runs none), it reads the stored
+ * tokens, claims and failure records alone, as every other node sees them.
  */
 public class LayoutStatuses {
 
@@ -50,14 +51,26 @@ public class LayoutStatuses {
     this.tokenSerializer = tokenSerializer;
   }
 
+  /** Without a processor of its own: from what the databases hold. */
+  public LayoutStatuses(
+      LookupDatabase lookup, EventStorageEngine events, Serializer tokenSerializer) {
+    this(null, null, lookup, events, tokenSerializer);
+  }
+
   public ProjectionStatus of(String layout) {
     String group = "layout-" + layout;
-    long head = progress.head();
     StreamingEventProcessor processor =
-        processing
-            .eventProcessor(group, StreamingEventProcessor.class)
-            .orElseThrow(() -> new IllegalArgumentException("no layout " + layout + " is kept"));
-    OptionalLong live = processor.isRunning() ? progress.position(group) : OptionalLong.empty();
+        processing == null
+            ? null
+            : processing
+                .eventProcessor(group, StreamingEventProcessor.class)
+                .orElseThrow(
+                    () -> new IllegalArgumentException("no layout " + layout + " is kept"));
+    long head = progress != null ? progress.head() : headOfLog();
+    OptionalLong live =
+        processor != null && processor.isRunning()
+            ? progress.position(group)
+            : OptionalLong.empty();
     Map<Integer, Long> stored = Map.of();
     boolean reachable = true;
     try {
@@ -81,8 +94,16 @@ public class LayoutStatuses {
         layout, position, head, lag, lagMs(position, lag), state, owners, error.orElse(null));
   }
 
+  private long headOfLog() {
+    TrackingToken head = events.createHeadToken();
+    return head == null ? 0 : head.position().orElse(0);
+  }
+
   /** Running, stopped or error; stopped here while another node holds the segments is running. */
   private static String state(StreamingEventProcessor processor, Map<Integer, String> owners) {
+    if (processor == null) {
+      return owners.isEmpty() ? "stopped" : "running";
+    }
     Map<Integer, EventTrackerStatus> status = processor.processingStatus();
     if (status.values().stream().anyMatch(EventTrackerStatus::isErrorState)) {
       return "error";
@@ -102,7 +123,8 @@ public class LayoutStatuses {
     } catch (DataAccessException e) {
       // A lookup database not migrated yet has no layout_processing_error.
     }
-    if (processing.errorHandler(group) instanceof ProcessingFailures failures) {
+    if (processing != null
+        && processing.errorHandler(group) instanceof ProcessingFailures failures) {
       known.addAll(failures.known());
     }
     Map<Integer, FailedEvent> latest = new TreeMap<>();
@@ -113,15 +135,17 @@ public class LayoutStatuses {
           (a, b) -> Instant.parse(a.lastFailed()).isAfter(Instant.parse(b.lastFailed())) ? a : b);
     }
     Map<Integer, Long> at = new TreeMap<>(stored);
-    processor
-        .processingStatus()
-        .forEach(
-            (segment, status) -> {
-              TrackingToken token = status.getTrackingToken();
-              if (token != null && !status.isErrorState()) {
-                at.put(segment, token.position().orElse(0));
-              }
-            });
+    if (processor != null) {
+      processor
+          .processingStatus()
+          .forEach(
+              (segment, status) -> {
+                TrackingToken token = status.getTrackingToken();
+                if (token != null && !status.isErrorState()) {
+                  at.put(segment, token.position().orElse(0));
+                }
+              });
+    }
     Long lowest = at.values().stream().min(Long::compare).orElse(null);
     return latest.values().stream()
         .filter(

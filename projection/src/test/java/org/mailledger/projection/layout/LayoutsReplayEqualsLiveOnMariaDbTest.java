@@ -18,6 +18,11 @@ class LayoutsReplayEqualsLiveOnMariaDbTest extends LayoutsReplayEqualsLiveTestBa
   }
 
   @Override
+  TestDatabase eventStoreDatabase() {
+    return EVENT_STORE;
+  }
+
+  @Override
   long seed() {
     return 20261125L;
   }

@@ -16,6 +16,11 @@ class LayoutsReplayEqualsLiveTest extends LayoutsReplayEqualsLiveTestBase {
   }
 
   @Override
+  TestDatabase eventStoreDatabase() {
+    return DATABASE;
+  }
+
+  @Override
   long seed() {
     return 20261124L;
   }
