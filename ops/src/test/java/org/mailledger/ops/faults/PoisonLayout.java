@@ -53,10 +53,15 @@ record PoisonLayout(String name, String mailboxes, boolean quotaInGigabytes) {
 
   /** Puts back a row read by {@link #row}: the operator's repair by hand. */
   void restore(JdbcTemplate tables, Map<String, Object> row) {
+    insert(tables, mailboxes, row);
+  }
+
+  /** Inserts a row as {@code queryForMap} read it, column by column. */
+  static void insert(JdbcTemplate tables, String table, Map<String, Object> row) {
     String columns = String.join(", ", row.keySet());
     String marks = String.join(", ", row.keySet().stream().map(c -> "?").toList());
     tables.update(
-        "INSERT INTO " + mailboxes + " (" + columns + ") VALUES (" + marks + ")",
+        "INSERT INTO " + table + " (" + columns + ") VALUES (" + marks + ")",
         row.values().toArray());
   }
 }
