@@ -10,9 +10,12 @@ import java.util.Map;
 import java.util.UUID;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.mailledger.ops.OpsCommand;
 import org.mailledger.ops.e2e.CommandsTestApplication;
 import org.mailledger.projection.progress.LayoutProgress;
+import org.mailledger.projection.progress.LayoutStatuses;
 import org.mailledger.projection.rebuild.ProjectionStatus;
 import org.mailledger.projection.rebuild.ProjectionStatuses;
 import org.mailledger.schema.domain.CreateDomainCommand;
@@ -78,7 +81,15 @@ final class Node implements AutoCloseable {
   }
 
   ProjectionStatus status() {
-    return context.getBean(ProjectionStatuses.class).of("mum").orElseThrow();
+    return status("mum");
+  }
+
+  /** A kept layout's status as {@code GET /projections} answers it. */
+  ProjectionStatus status(String layout) {
+    return context.getBeanProvider(ProjectionStatuses.class).stream()
+        .flatMap(statuses -> statuses.of(layout).stream())
+        .findFirst()
+        .orElseGet(() -> context.getBean(LayoutStatuses.class).of(layout));
   }
 
   Object send(Object command) {
@@ -102,8 +113,20 @@ final class Node implements AutoCloseable {
     return id;
   }
 
+  /** A layout's processor. */
+  StreamingEventProcessor processor(String layout) {
+    return context
+        .getBean(EventProcessingConfiguration.class)
+        .eventProcessor("layout-" + layout, StreamingEventProcessor.class)
+        .orElseThrow();
+  }
+
   boolean awaitHead(Duration timeout) throws InterruptedException {
-    return progress().awaitPosition("layout-mum", progress().head(), timeout);
+    return awaitHead("mum", timeout);
+  }
+
+  boolean awaitHead(String layout, Duration timeout) throws InterruptedException {
+    return progress().awaitPosition("layout-" + layout, progress().head(), timeout);
   }
 
   @Override

@@ -20,7 +20,10 @@ import org.mailledger.testsupport.TestDatabase;
 import org.mailledger.testsupport.TestDatabases;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The poison event with the log and the lookup tables in one PostgreSQL database, 4 segments. */
+/**
+ * The poison event with the log and the lookup tables in one PostgreSQL database, 4 segments; the
+ * subclasses run the same on the other layouts.
+ */
 class PoisonEventOnPostgresTest extends PoisonEventScenario {
 
   static TestDatabase db;
@@ -57,21 +60,19 @@ class PoisonEventOnPostgresTest extends PoisonEventScenario {
   @Test
   void anEventThatDoesNotDecodeStopsEverySegmentUntilItDecodes() throws Exception {
     JdbcTemplate jdbc = tables();
-    Map<String, String> quickRetries =
-        Map.of(
-            "mailledger.projection-retry-initial", "500ms",
-            "mailledger.projection-retry-max", "2s");
+    PoisonLayout layout = layout();
+    Map<String, String> quickRetries = quickRetries();
     String mailbox;
     long broken;
     byte[] payload;
     try (Node writer = new Node(eventStore(), null, quickRetries)) {
       writer.createDomain("undecodable.example");
       mailbox = writer.createMailbox("box@undecodable.example");
-      assertThat(writer.awaitHead(Duration.ofSeconds(30))).isTrue();
+      assertThat(writer.awaitHead(layout.name(), Duration.ofSeconds(30))).isTrue();
       writer
           .context
           .getBean(EventProcessingConfiguration.class)
-          .eventProcessor("layout-mum", StreamingEventProcessor.class)
+          .eventProcessor("layout-" + layout.name(), StreamingEventProcessor.class)
           .orElseThrow()
           .shutDown();
       writer.send(new ChangeMailboxQuotaCommand(mailbox, Quota.ofGigabytes(4)));
@@ -87,10 +88,10 @@ class PoisonEventOnPostgresTest extends PoisonEventScenario {
         broken);
     try (Node node = new Node(eventStore(), null, quickRetries)) {
       long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      ProjectionStatus status = node.status();
+      ProjectionStatus status = node.status(layout.name());
       while (!"error".equals(status.state()) && System.nanoTime() < deadline) {
         Thread.sleep(50);
-        status = node.status();
+        status = node.status(layout.name());
       }
       assertThat(status.state()).as("%s", status).isEqualTo("error");
       FailedEvent error = status.error();
@@ -98,22 +99,23 @@ class PoisonEventOnPostgresTest extends PoisonEventScenario {
       assertThat(error.position()).isEqualTo(broken);
       assertThat(error.type()).isEqualTo("MailboxQuotaChangedEvent");
       assertThat(error.aggregate()).isEqualTo(mailbox);
-      Run table = Node.ops(eventStore(), null, "status");
-      assertThat(table.out()).contains("every segment stopped on event " + broken);
+      if (layout.operatorToolsKnowIt()) {
+        Run table = Node.ops(eventStore(), null, "status");
+        assertThat(table.out()).contains("every segment stopped on event " + broken);
+      }
       Thread.sleep(3_000);
-      assertThat(node.status().error().attempts()).isBetween(1, 6);
+      assertThat(node.status(layout.name()).error().attempts()).isBetween(1, 6);
 
       jdbc.update(
           "UPDATE domain_event_entry SET payload = ? WHERE global_index = ?", payload, broken);
-      assertThat(node.awaitHead(Duration.ofSeconds(30))).isTrue();
-      assertThat(node.status().state()).isEqualTo("running");
-      assertThat(node.status().error()).isNull();
-      assertThat(
-              jdbc.queryForObject(
-                  "SELECT quota FROM mailboxes WHERE local_part = 'box'", Long.class))
-          .isEqualTo(4L); // mum keeps quotas in GB
-      Run verify = Node.ops(eventStore(), null, "verify", "--layout", "mum");
-      assertThat(verify.exit()).as(verify.out()).isZero();
+      assertThat(node.awaitHead(layout.name(), Duration.ofSeconds(30))).isTrue();
+      assertThat(node.status(layout.name()).state()).isEqualTo("running");
+      assertThat(node.status(layout.name()).error()).isNull();
+      assertThat(layout.quotaOf(jdbc, "box")).isEqualTo(layout.quota(4));
+      if (layout.operatorToolsKnowIt()) {
+        Run verify = Node.ops(eventStore(), null, "verify", "--layout", "mum");
+        assertThat(verify.exit()).as(verify.out()).isZero();
+      }
     }
   }
 }

@@ -2,7 +2,6 @@ package org.mailledger.ops.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mailledger.ops.imports.RoundTrip.PASSWORD;
-import static org.mailledger.ops.imports.RoundTrip.cf;
 import static org.mailledger.ops.imports.RoundTrip.insert;
 
 import java.nio.file.Files;
@@ -18,6 +17,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.mailledger.command.password.PasswordHasher;
 import org.mailledger.command.password.PasswordPolicy;
 import org.mailledger.command.password.PasswordScheme;
+import org.mailledger.ops.imports.ToolConsumers.MapFile;
 import org.mailledger.schema.value.Secret;
 import org.mailledger.testsupport.TestDatabase;
 import org.mailledger.testsupport.TestDatabases;
@@ -27,8 +27,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * DinoMail on PostgreSQL (the engine its documentation uses) into Mailledger with the app stopped:
- * Postfix answers through DinoMail's documented maps before, through the generated mum maps after.
+ * DinoMail on PostgreSQL (the engine its documentation uses) into Mailledger with the app stopped,
+ * then the app keeping the layouts dinomail (prefix {@code dinomail_}, as the source has it) and
+ * mum. Postfix answers through DinoMail's documented maps and Dovecot through its documented
+ * queries (docs/source/linking.rst), first on DinoMail's tables, then, the same files with only the
+ * connection changed, on the views of the dinomail layout; Postfix also through the generated mum
+ * maps.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DinoMailImportTest {
@@ -47,6 +51,37 @@ class DinoMailImportTest {
           "carol@example.net",
           "nobody@example.net");
 
+  static final Set<String> USERS =
+      Set.of(
+          "alice@example.org",
+          "bob@example.org",
+          "carol@example.net",
+          "ssha@example.org",
+          "team@example.org",
+          "nobody@example.org");
+
+  /** DinoMail's maps and Dovecot queries, as linking.rst gives them, the vmail ids filled in. */
+  static final ToolConsumers DINOMAIL =
+      new ToolConsumers(
+          List.of(
+              new MapFile(
+                  "virtual-mailbox-domains.cf",
+                  "SELECT 1 FROM dinomail_virtualdomain WHERE name='%s'")),
+          List.of(
+              new MapFile(
+                  "virtual-mailbox-maps.cf",
+                  "SELECT 1 FROM dinomail_virtualuser WHERE email='%s'")),
+          List.of(
+              new MapFile(
+                  "virtual-alias-maps.cf",
+                  "SELECT destination FROM dinomail_virtualalias WHERE source='%s'"),
+              new MapFile(
+                  "email2email.cf", "SELECT email FROM dinomail_virtualuser WHERE email='%s'")),
+          "SSHA512",
+          "SELECT password FROM dinomail_virtualuser WHERE email='%u'",
+          "SELECT email as user, concat('*:bytes=', quota) AS quota_rule, '/var/vmail/%d/%n' AS"
+              + " home, 5000 AS uid, 5000 AS gid FROM dinomail_virtualuser WHERE email='%u'");
+
   /** The keys whose answer changes, each with the row the report must name as not imported. */
   static final Map<String, String> REPORTED =
       Map.of(
@@ -62,6 +97,9 @@ class DinoMailImportTest {
   DovecotServer dovecot;
   Map<String, String> before;
   Map<String, String> after;
+  Map<String, String> kept;
+  Map<String, String> loginsBefore;
+  Map<String, String> loginsKept;
   RoundTrip.Run dryRun;
   RoundTrip.Run first;
   RoundTrip.Run second;
@@ -79,33 +117,10 @@ class DinoMailImportTest {
 
     before =
         RoundTrip.answers(
-            new RoundTrip.Maps(
-                postfix,
-                List.of(
-                    cf(
-                        dir,
-                        "virtual-mailbox-domains.cf",
-                        source,
-                        "SELECT 1 FROM dinomail_virtualdomain WHERE name='%s'")),
-                List.of(
-                    cf(
-                        dir,
-                        "virtual-mailbox-maps.cf",
-                        source,
-                        "SELECT 1 FROM dinomail_virtualuser WHERE email='%s'")),
-                List.of(
-                    cf(
-                        dir,
-                        "virtual-alias-maps.cf",
-                        source,
-                        "SELECT destination FROM dinomail_virtualalias WHERE source='%s'"),
-                    cf(
-                        dir,
-                        "email2email.cf",
-                        source,
-                        "SELECT email FROM dinomail_virtualuser WHERE email='%s'"))),
-            ADDRESSES,
-            DOMAINS);
+            DINOMAIL.maps(postfix, dir.resolve("source"), source), ADDRESSES, DOMAINS);
+    try (DovecotServer theirs = DINOMAIL.dovecot(dir.resolve("source"), source)) {
+      loginsBefore = ToolConsumers.logins(theirs, USERS, Set.of());
+    }
 
     String[] args =
         RoundTrip.importArgs(
@@ -126,11 +141,22 @@ class DinoMailImportTest {
     eventsAfterSecond = RoundTrip.events(mailledger);
 
     // The app starts after the import, as it would on the day of the switch.
-    try (ConfigurableApplicationContext app = RoundTrip.app(mailledger)) {
-      RoundTrip.awaitProjection(app);
+    try (ConfigurableApplicationContext app =
+        RoundTrip.app(
+            mailledger,
+            Map.of(
+                "mailledger.layouts", "mum,dinomail",
+                "mailledger.layout.dinomail.table-prefix", "dinomail_"))) {
+      RoundTrip.awaitProjection(app, "mum", "dinomail");
+    }
+    kept =
+        RoundTrip.answers(
+            DINOMAIL.maps(postfix, dir.resolve("kept"), mailledger), ADDRESSES, DOMAINS);
+    try (DovecotServer theirs = DINOMAIL.dovecot(dir.resolve("kept"), mailledger)) {
+      loginsKept = ToolConsumers.logins(theirs, USERS, Set.of());
     }
     config = RoundTrip.mumConfig(mailledger);
-    after = RoundTrip.answers(RoundTrip.mumMaps(postfix, config), ADDRESSES, DOMAINS);
+    after = RoundTrip.answers(RoundTrip.mumMaps(postfix, config, mailledger), ADDRESSES, DOMAINS);
     dovecot = DovecotServer.withAuthConfig(config.resolve("dovecot/auth-mailledger.conf.ext"), 500);
   }
 
@@ -191,18 +217,37 @@ class DinoMailImportTest {
 
   @Test
   void postfixAnswersAsBeforeExceptForTheReportedRows() {
-    for (String key : before.keySet()) {
-      if (REPORTED.containsKey(key)) {
-        assertThat(after.get(key)).as(key).isNotEqualTo(before.get(key));
-        assertThat(first.out()).as(key).contains(REPORTED.get(key));
-      } else {
-        assertThat(after.get(key)).as(key).isEqualTo(before.get(key));
-      }
-    }
+    ToolConsumers.sameExceptReported(before, after, REPORTED, first.out(), true);
     assertThat(before.get("team@example.org"))
         .isEqualTo(
             "[alice@example.org (mailbox), bob@example.org (mailbox), x@elsewhere.test (elsewhere)]");
     assertThat(before.get("nobody@example.net")).contains("alice@example.org");
+  }
+
+  /** The drop-in: DinoMail's own map files, their connection moved to the layout's views. */
+  @Test
+  void dinoMailsOwnMapsAnswerAsBeforeOnTheKeptViews() {
+    ToolConsumers.sameExceptReported(before, kept, REPORTED, first.out(), true);
+  }
+
+  /**
+   * DinoMail's own Dovecot queries on the layout's views: the same logins with the kept hashes, the
+   * same home, uid, gid and quota, except for the mailboxes the report names as not imported.
+   */
+  @Test
+  void dinoMailsOwnDovecotQueriesAnswerAsBeforeOnTheKeptViews() {
+    // DinoMail allows a NULL quota, which its user_query turns into "*:bytes=", a rule without a
+    // limit; the import reads it as unlimited, and the layout answers "*:bytes=0".
+    String carol = "carol@example.net";
+    assertThat(loginsBefore.get(carol)).contains("quota_rule=*:bytes=,");
+    Map<String, String> expected = new java.util.TreeMap<>(loginsBefore);
+    expected.put(carol, loginsBefore.get(carol).replace("*:bytes=,", "*:bytes=0,"));
+    ToolConsumers.sameExceptReported(expected, loginsKept, REPORTED, first.out(), false);
+    assertThat(loginsBefore.get("bob@example.org"))
+        .startsWith("login ok")
+        .contains("home=/var/vmail/example.org/bob")
+        .contains("quota_rule=*:bytes=2000000000");
+    assertThat(loginsKept.get("ssha@example.org")).isEqualTo("login refused, userdb {}");
   }
 
   @Test

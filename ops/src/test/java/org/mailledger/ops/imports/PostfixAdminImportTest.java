@@ -2,7 +2,6 @@ package org.mailledger.ops.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mailledger.ops.imports.RoundTrip.PASSWORD;
-import static org.mailledger.ops.imports.RoundTrip.cf;
 import static org.mailledger.ops.imports.RoundTrip.insert;
 
 import java.nio.file.Files;
@@ -16,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.mailledger.ops.imports.ToolConsumers.MapFile;
 import org.mailledger.testsupport.TestDatabase;
 import org.mailledger.testsupport.TestDatabases;
 import org.mailledger.testsupport.consumer.DovecotServer;
@@ -23,9 +23,12 @@ import org.mailledger.testsupport.consumer.PostfixMaps;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * PostfixAdmin on MariaDB into Mailledger while the app runs: Postfix answers through
- * PostfixAdmin's documented maps (POSTFIX_CONF.txt, alias domains included) before, through the
- * generated mum maps after, and differ only where the report names the row.
+ * PostfixAdmin on MariaDB into Mailledger while the app runs, keeping the layouts postfixadmin and
+ * mum in a MariaDB lookup database. Postfix answers through PostfixAdmin's documented maps
+ * (POSTFIX_CONF.txt, alias domains included) and Dovecot through its documented queries
+ * (DOVECOT.txt), first on PostfixAdmin's tables, then, the same files with only the connection
+ * changed, on the tables of the postfixadmin layout; Postfix also through the generated mum maps.
+ * The answers differ only where the report names the row.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PostfixAdminImportTest {
@@ -63,6 +66,64 @@ class PostfixAdminImportTest {
           "team@alias.example",
           "nobody@alias.example");
 
+  /** The mailboxes of the source, asked of Dovecot. */
+  static final Set<String> USERS =
+      Set.of(
+          "alice@example.org",
+          "bob@example.org",
+          "eve@example.org",
+          "vac@example.org",
+          "dave@example.org",
+          "big@example.org",
+          "plain@example.org",
+          "carol@off.example",
+          "one@small.example",
+          "two@small.example",
+          "alice@alias.example");
+
+  /** The userdb field that changes on purpose (see {@link #theHomeIsTheMailboxsOwnDirectory}). */
+  static final Set<String> HOME = Set.of("home");
+
+  /**
+   * PostfixAdmin's maps and Dovecot queries for MySQL/MariaDB, as its documents give them, with the
+   * mail root and the vmail ids filled in.
+   */
+  static final ToolConsumers POSTFIXADMIN =
+      new ToolConsumers(
+          List.of(
+              new MapFile(
+                  "mysql_virtual_domains_maps.cf",
+                  "SELECT domain FROM domain WHERE domain='%s' AND active = '1'")),
+          List.of(
+              new MapFile(
+                  "mysql_virtual_mailbox_maps.cf",
+                  "SELECT CONCAT(domain,'/',maildir) FROM mailbox WHERE username='%s' AND active ="
+                      + " '1'"),
+              new MapFile(
+                  "mysql_virtual_alias_domain_mailbox_maps.cf",
+                  "SELECT CONCAT(domain,'/',maildir) FROM mailbox,alias_domain WHERE"
+                      + " alias_domain.alias_domain = '%d' and mailbox.username = CONCAT('%u',"
+                      + " '@', alias_domain.target_domain) AND mailbox.active = 1")),
+          List.of(
+              new MapFile(
+                  "mysql_virtual_alias_maps.cf",
+                  "SELECT goto FROM alias WHERE address='%s' AND active = '1'"),
+              new MapFile(
+                  "mysql_virtual_alias_domain_maps.cf",
+                  "SELECT goto FROM alias,alias_domain WHERE alias_domain.alias_domain = '%d' and"
+                      + " alias.address = CONCAT('%u', '@', alias_domain.target_domain) AND"
+                      + " alias.active = 1"),
+              new MapFile(
+                  "mysql_virtual_alias_domain_catchall_maps.cf",
+                  "SELECT goto FROM alias,alias_domain WHERE alias_domain.alias_domain = '%d' and"
+                      + " alias.address = CONCAT('@', alias_domain.target_domain) AND"
+                      + " alias.active = 1")),
+          "MD5-CRYPT",
+          "SELECT username AS user,password FROM mailbox WHERE username = '%u' AND active='1'",
+          "SELECT CONCAT('/var/vmail/', maildir) AS home, 5000 AS uid, 5000 AS gid,"
+              + " CONCAT('*:bytes=', quota) AS quota_rule FROM mailbox WHERE username = '%u' AND"
+              + " active='1'");
+
   static final Map<String, String> REPORTED =
       Map.ofEntries(
           Map.entry("backup.example", "domain backup.example: a backup MX domain"),
@@ -78,12 +139,18 @@ class PostfixAdminImportTest {
 
   TestDatabase source;
   TestDatabase mailledger;
+  TestDatabase lookup;
   PostfixMaps postfix;
   Path dir;
   Path config;
   DovecotServer dovecot;
   Map<String, String> before;
   Map<String, String> after;
+  Map<String, String> kept;
+  Map<String, String> loginsBefore;
+  Map<String, String> loginsKept;
+  String aliceHomeBefore;
+  String aliceHomeKept;
   RoundTrip.Run first;
   RoundTrip.Run second;
   long eventsAfterFirst;
@@ -93,10 +160,17 @@ class PostfixAdminImportTest {
   void importWhileTheAppRuns() throws Exception {
     source = TestDatabases.mysql();
     mailledger = TestDatabases.postgres();
+    lookup = TestDatabases.mysql();
     postfix = PostfixMaps.create();
     dir = Files.createTempDirectory("mltest-postfixadmin-");
     fillSource(source.dataSource());
-    before = RoundTrip.answers(postfixAdminMaps(), ADDRESSES, DOMAINS);
+    before =
+        RoundTrip.answers(
+            POSTFIXADMIN.maps(postfix, dir.resolve("source"), source), ADDRESSES, DOMAINS);
+    try (DovecotServer theirs = POSTFIXADMIN.dovecot(dir.resolve("source"), source)) {
+      loginsBefore = ToolConsumers.logins(theirs, USERS, HOME);
+      aliceHomeBefore = theirs.user("alice@example.org").get("home");
+    }
 
     String[] args =
         RoundTrip.importArgs(
@@ -104,23 +178,31 @@ class PostfixAdminImportTest {
             "--from=postfixadmin",
             "--url=" + source.jdbcUrl(),
             "--user=" + source.username());
-    try (ConfigurableApplicationContext app = RoundTrip.app(mailledger)) {
+    try (ConfigurableApplicationContext app =
+        RoundTrip.app(mailledger, RoundTrip.keeping("mum,postfixadmin", lookup))) {
       first = RoundTrip.ops(args);
       // The report in the build log, as an operator reads it.
       System.out.println(first.out());
       eventsAfterFirst = RoundTrip.events(mailledger);
       second = RoundTrip.ops(args);
       eventsAfterSecond = RoundTrip.events(mailledger);
-      RoundTrip.awaitProjection(app);
+      RoundTrip.awaitProjection(app, "mum", "postfixadmin");
     }
-    config = RoundTrip.mumConfig(mailledger);
-    after = RoundTrip.answers(RoundTrip.mumMaps(postfix, config), ADDRESSES, DOMAINS);
+    kept =
+        RoundTrip.answers(
+            POSTFIXADMIN.maps(postfix, dir.resolve("kept"), lookup), ADDRESSES, DOMAINS);
+    try (DovecotServer theirs = POSTFIXADMIN.dovecot(dir.resolve("kept"), lookup)) {
+      loginsKept = ToolConsumers.logins(theirs, USERS, HOME);
+      aliceHomeKept = theirs.user("alice@example.org").get("home");
+    }
+    config = RoundTrip.mumConfig(lookup);
+    after = RoundTrip.answers(RoundTrip.mumMaps(postfix, config, lookup), ADDRESSES, DOMAINS);
     dovecot = DovecotServer.withAuthConfig(config.resolve("dovecot/auth-mailledger.conf.ext"), 500);
   }
 
   @AfterAll
   void cleanUp() throws Exception {
-    RoundTrip.dropAccounts(mailledger, config);
+    RoundTrip.dropAccounts(lookup, config);
     if (dovecot != null) {
       dovecot.close();
     }
@@ -129,51 +211,6 @@ class PostfixAdminImportTest {
     }
     RoundTrip.delete(dir);
     RoundTrip.delete(config);
-  }
-
-  private RoundTrip.Maps postfixAdminMaps() throws Exception {
-    return new RoundTrip.Maps(
-        postfix,
-        List.of(
-            cf(
-                dir,
-                "mysql_virtual_domains_maps.cf",
-                source,
-                "SELECT domain FROM domain WHERE domain='%s' AND active = '1'")),
-        List.of(
-            cf(
-                dir,
-                "mysql_virtual_mailbox_maps.cf",
-                source,
-                "SELECT CONCAT(domain,'/',maildir) FROM mailbox WHERE username='%s' AND active ="
-                    + " '1'"),
-            cf(
-                dir,
-                "mysql_virtual_alias_domain_mailbox_maps.cf",
-                source,
-                "SELECT CONCAT(domain,'/',maildir) FROM mailbox,alias_domain WHERE"
-                    + " alias_domain.alias_domain = '%d' and mailbox.username = CONCAT('%u', '@',"
-                    + " alias_domain.target_domain) AND mailbox.active = 1")),
-        List.of(
-            cf(
-                dir,
-                "mysql_virtual_alias_maps.cf",
-                source,
-                "SELECT goto FROM alias WHERE address='%s' AND active = '1'"),
-            cf(
-                dir,
-                "mysql_virtual_alias_domain_maps.cf",
-                source,
-                "SELECT goto FROM alias,alias_domain WHERE alias_domain.alias_domain = '%d' and"
-                    + " alias.address = CONCAT('%u', '@', alias_domain.target_domain) AND"
-                    + " alias.active = 1"),
-            cf(
-                dir,
-                "mysql_virtual_alias_domain_catchall_maps.cf",
-                source,
-                "SELECT goto FROM alias,alias_domain WHERE alias_domain.alias_domain = '%d' and"
-                    + " alias.address = CONCAT('@', alias_domain.target_domain) AND alias.active ="
-                    + " 1")));
   }
 
   private static void fillSource(DataSource db) throws Exception {
@@ -254,25 +291,53 @@ class PostfixAdminImportTest {
     return !first.out().contains("alias domains are not supported by this Mailledger build");
   }
 
-  @Test
-  void postfixAnswersAsBeforeExceptForTheReportedRows() {
+  private Map<String, String> reported() {
     Map<String, String> reported = new HashMap<>(REPORTED);
     if (!aliasDomainsSupported()) {
       ALIAS_DOMAIN_KEYS.forEach(
           key -> reported.put(key, "alias domain alias.example: alias domains are not supported"));
     }
-    for (String key : before.keySet()) {
-      if (reported.containsKey(key)) {
-        assertThat(after.get(key)).as(key).isNotEqualTo(before.get(key));
-        assertThat(first.out()).as(key).contains(reported.get(key));
-      } else {
-        assertThat(after.get(key)).as(key).isEqualTo(before.get(key));
-      }
-    }
+    return reported;
+  }
+
+  @Test
+  void postfixAnswersAsBeforeExceptForTheReportedRows() {
+    ToolConsumers.sameExceptReported(before, after, reported(), first.out(), true);
     assertThat(before.get("sales@example.org"))
         .isEqualTo("[alice@example.org (mailbox), bob@elsewhere.test (elsewhere)]");
     assertThat(before.get("alice@example.org")).isEqualTo("[alice@example.org (mailbox)]");
     assertThat(before.get("loop1@example.org")).isEqualTo("alias loop");
+    assertThat(before.get("alice@alias.example")).isEqualTo("[alice@example.org (mailbox)]");
+  }
+
+  /** The drop-in: PostfixAdmin's own map files, their connection moved to the layout's tables. */
+  @Test
+  void postfixAdminsOwnMapsAnswerAsBeforeOnTheKeptTables() {
+    ToolConsumers.sameExceptReported(before, kept, reported(), first.out(), true);
+  }
+
+  /**
+   * PostfixAdmin's own Dovecot queries on the layout's tables: the same logins with the kept
+   * hashes, the same uid, gid and quota, except for the mailboxes the report names as not imported.
+   */
+  @Test
+  void postfixAdminsOwnDovecotQueriesAnswerAsBeforeOnTheKeptTables() {
+    ToolConsumers.sameExceptReported(loginsBefore, loginsKept, reported(), first.out(), false);
+    assertThat(loginsBefore.get("alice@example.org"))
+        .isEqualTo("login ok, userdb {gid=5000, mail=, quota_rule=*:bytes=5120000, uid=5000}");
+    assertThat(loginsBefore.get("dave@example.org")).as("MD5-CRYPT").startsWith("login ok");
+    assertThat(loginsKept.get("dave@example.org")).isEqualTo("login refused, userdb {}");
+    assertThat(loginsKept.get("bob@example.org")).isEqualTo("login refused, userdb {}");
+  }
+
+  /**
+   * What changes on purpose: the home is the mailbox's own directory, named by its id, so the
+   * maildirs are moved before the switch (README).
+   */
+  @Test
+  void theHomeIsTheMailboxsOwnDirectory() {
+    assertThat(aliceHomeBefore).isEqualTo("/var/vmail/example.org/alice/");
+    assertThat(aliceHomeKept).matches("/var/vmail/[0-9a-f-]{36}/");
   }
 
   @Test

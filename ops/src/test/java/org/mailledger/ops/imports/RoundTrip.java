@@ -108,9 +108,16 @@ final class RoundTrip {
 
   /** The app as it runs, started on the same databases: it projects the log into the tables. */
   static ConfigurableApplicationContext app(TestDatabase db) {
-    return new SpringApplicationBuilder(CommandsTestApplication.class)
-        .web(WebApplicationType.NONE)
-        .properties(
+    return app(db, Map.of());
+  }
+
+  /**
+   * The app on the event store {@code db}, with more properties: the layouts to keep, a lookup
+   * database of their own.
+   */
+  static ConfigurableApplicationContext app(TestDatabase db, Map<String, String> more) {
+    Map<String, Object> properties =
+        new java.util.HashMap<>(
             Map.ofEntries(
                 Map.entry("spring.datasource.url", db.jdbcUrl()),
                 Map.entry("spring.datasource.username", db.username()),
@@ -122,14 +129,37 @@ final class RoundTrip {
                 Map.entry("axon.serializer.general", "jackson"),
                 Map.entry("axon.serializer.events", "jackson"),
                 Map.entry("axon.serializer.messages", "jackson"),
-                Map.entry("mailledger.bcrypt-cost", "4")))
+                Map.entry("mailledger.bcrypt-cost", "4")));
+    properties.putAll(more);
+    return new SpringApplicationBuilder(CommandsTestApplication.class)
+        .web(WebApplicationType.NONE)
+        .properties(properties)
         .run();
   }
 
-  static void awaitProjection(ConfigurableApplicationContext app) throws InterruptedException {
+  /** The properties that keep {@code layouts} in the lookup database {@code lookup}. */
+  static Map<String, String> keeping(String layouts, TestDatabase lookup) {
+    return Map.of(
+        "mailledger.layouts",
+        layouts,
+        "mailledger.lookup.datasource.url",
+        lookup.jdbcUrl(),
+        "mailledger.lookup.datasource.username",
+        lookup.username(),
+        "mailledger.lookup.datasource.password",
+        lookup.password() == null ? "" : lookup.password());
+  }
+
+  /** Waits until each layout (mum when none is named) has applied the whole log. */
+  static void awaitProjection(ConfigurableApplicationContext app, String... layouts)
+      throws InterruptedException {
     LayoutProgress progress = app.getBean(LayoutProgress.class);
-    assertThat(progress.awaitPosition("layout-mum", progress.head(), Duration.ofSeconds(60)))
-        .isTrue();
+    long head = progress.head();
+    for (String layout : layouts.length == 0 ? new String[] {"mum"} : layouts) {
+      assertThat(progress.awaitPosition("layout-" + layout, head, Duration.ofSeconds(60)))
+          .as("layout-%s reaches %d", layout, head)
+          .isTrue();
+    }
   }
 
   static long events(TestDatabase db) {
@@ -138,8 +168,9 @@ final class RoundTrip {
   }
 
   /**
-   * {@code ops config --layout mum} for a PostgreSQL database, with the read-only accounts its SQL
-   * creates (named uniquely per run: accounts are server-wide); {@link #dropAccounts} removes them.
+   * {@code ops config --layout mum} for the database (PostgreSQL or MySQL/MariaDB), with the
+   * read-only accounts its SQL creates (named uniquely per run: accounts are server-wide); {@link
+   * #dropAccounts} removes them.
    */
   static Path mumConfig(TestDatabase db) throws Exception {
     Path out = Files.createTempDirectory("mltest-import-config-");
@@ -149,7 +180,7 @@ final class RoundTrip {
         ops(
             "config",
             "--layout=mum",
-            "--dialect=postgresql",
+            "--dialect=" + db.dialect(),
             "--out=" + out,
             "--db-host=" + db.host(),
             "--db-port=" + db.port(),
@@ -192,15 +223,19 @@ final class RoundTrip {
     try (Connection c = db.dataSource().getConnection();
         Statement st = c.createStatement()) {
       for (String user : users) {
-        st.execute("DROP OWNED BY " + user);
-        st.execute("DROP ROLE IF EXISTS " + user);
+        if (db.dialect().equals("postgresql")) {
+          st.execute("DROP OWNED BY " + user);
+          st.execute("DROP ROLE IF EXISTS " + user);
+        } else {
+          st.execute("DROP USER IF EXISTS '" + user + "'@'%'");
+        }
       }
     }
   }
 
   /** A Postfix map file of the source tool, as its documentation writes it. */
   static String cf(Path dir, String name, TestDatabase db, String query) throws IOException {
-    String type = db.dialect().equals("postgresql") ? "pgsql" : "mysql";
+    String type = mapType(db);
     // host:port, as ops config writes it: a postgresql:// URI would make libpq ignore "user".
     String hosts = db.host() + ":" + db.port();
     Path file = dir.resolve(name);
@@ -219,6 +254,11 @@ final class RoundTrip {
             + "\n");
     backdate(dir);
     return type + ":" + file;
+  }
+
+  /** Postfix's table type for the database's engine. */
+  static String mapType(TestDatabase db) {
+    return db.dialect().equals("postgresql") ? "pgsql" : "mysql";
   }
 
   static void backdate(Path dir) throws IOException {
@@ -318,17 +358,17 @@ final class RoundTrip {
     }
   }
 
-  /** The maps {@code ops config} wrote for the mum layout, in the order main.cf lists them. */
-  static Maps mumMaps(PostfixMaps postfix, Path config) {
-    String dir = config.resolve("postfix").toString();
+  /**
+   * The maps {@code ops config} wrote for the mum layout on {@code db}, in the order main.cf lists
+   * them.
+   */
+  static Maps mumMaps(PostfixMaps postfix, Path config, TestDatabase db) {
+    String dir = mapType(db) + ":" + config.resolve("postfix");
     return new Maps(
         postfix,
-        List.of("pgsql:" + dir + "/domains.cf"),
-        List.of("pgsql:" + dir + "/mailboxes.cf"),
-        List.of(
-            "pgsql:" + dir + "/aliases.cf",
-            "pgsql:" + dir + "/mailbox-self.cf",
-            "pgsql:" + dir + "/catch-all.cf"));
+        List.of(dir + "/domains.cf"),
+        List.of(dir + "/mailboxes.cf"),
+        List.of(dir + "/aliases.cf", dir + "/mailbox-self.cf", dir + "/catch-all.cf"));
   }
 
   /** Every key's answer, to compare the source's maps with Mailledger's in one assertion. */

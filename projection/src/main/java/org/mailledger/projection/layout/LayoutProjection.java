@@ -37,16 +37,22 @@ public abstract class LayoutProjection {
     writer.apply(event, timestamp, batch());
   }
 
-  /** This transaction's writes, sent just before it commits. */
+  /**
+   * This transaction's writes, sent just before it commits. Each statement is marked with the event
+   * it comes from, so a {@code MissingRowException} names that event and not the batch's first.
+   */
   private WriteBatch batch() {
     UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
-    return unitOfWork.getOrComputeResource(
-        batchKey,
-        key -> {
-          WriteBatch batch = writer.newBatch();
-          unitOfWork.onPrepareCommit(u -> batch.flush(jdbc));
-          return batch;
-        });
+    WriteBatch batch =
+        unitOfWork.getOrComputeResource(
+            batchKey,
+            key -> {
+              WriteBatch created = writer.newBatch();
+              unitOfWork.onPrepareCommit(u -> created.flush(jdbc));
+              return created;
+            });
+    batch.origin(CurrentUnitOfWork.get().getMessage());
+    return batch;
   }
 
   /** A replay starts from empty tables; only this layout's own tables, children first. */
