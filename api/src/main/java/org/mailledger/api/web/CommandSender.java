@@ -53,6 +53,7 @@ public class CommandSender {
     String correlationId = correlationId();
     R result = null;
     LastEventTracker.EventRef last = null;
+    LastEventTracker.clearAll();
     for (Object command : commands) {
       LastEventTracker.clear();
       result = dispatch(command, correlationId);
@@ -60,9 +61,10 @@ public class CommandSender {
         last = LastEventTracker.last();
       }
     }
-    LastEventTracker.clear();
+    List<org.axonframework.eventhandling.EventMessage<?>> events = LastEventTracker.all();
+    LastEventTracker.clearAll();
     long position = last == null ? progress.head() : positionOf(last);
-    boolean applied = !wait || awaitLayouts(position);
+    boolean applied = !wait || awaitLayouts(position, events);
     return new Outcome<>(result, position, applied);
   }
 
@@ -96,10 +98,12 @@ public class CommandSender {
   }
 
   /** Bounded: a lagging layout makes the answer 202 rather than a hanging request. */
-  private boolean awaitLayouts(long position) {
+  private boolean awaitLayouts(
+      long position, List<org.axonframework.eventhandling.EventMessage<?>> events) {
     try {
       for (String layout : projections.layouts()) {
-        if (!progress.awaitPosition("layout-" + layout.trim(), position, Duration.ofSeconds(5))) {
+        if (!progress.awaitApplied(
+            "layout-" + layout.trim(), position, events, Duration.ofSeconds(5))) {
           return false;
         }
       }
