@@ -76,7 +76,7 @@ class ReplayBenchmarkTest extends ProjectionTestBase {
   @Autowired private EventStorageEngine eventStore;
   @Autowired private DataSource eventStoreData;
   @Autowired private ProjectionProperties properties;
-  @Autowired private org.mailledger.projection.rebuild.LayoutRebuilder rebuilder;
+  @Autowired private org.mailledger.projection.rebuild.Rebuilds rebuilds;
 
   // A million events on a loaded two-core machine: the fill and the live build take long.
   @Test
@@ -158,8 +158,10 @@ class ReplayBenchmarkTest extends ProjectionTestBase {
           live.start();
         }
         org.mailledger.projection.rebuild.LayoutRebuilder sized =
-            rebuilder.with(
-                new org.mailledger.projection.rebuild.RebuildSettings(size, Duration.ZERO));
+            rebuilds
+                .rebuilder("mum")
+                .orElseThrow()
+                .with(new org.mailledger.projection.rebuild.RebuildSettings(size, Duration.ZERO));
         start = System.nanoTime();
         sized.rebuild(false, p -> {}, () -> false);
         double seconds = (System.nanoTime() - start) / 1e9;
