@@ -27,8 +27,11 @@ import org.mailledger.projection.RandomCommands;
 import org.mailledger.projection.config.ProjectionProperties;
 import org.mailledger.projection.layout.LayoutDescriptor;
 import org.mailledger.projection.layout.Layouts;
+import org.mailledger.schema.alias.CreateAliasCommand;
+import org.mailledger.schema.aliasdomain.CreateAliasDomainCommand;
 import org.mailledger.schema.domain.CreateDomainCommand;
 import org.mailledger.schema.mailbox.CreateMailboxCommand;
+import org.mailledger.schema.value.AliasAddress;
 import org.mailledger.schema.value.DomainName;
 import org.mailledger.schema.value.EmailAddress;
 import org.mailledger.schema.value.Quota;
@@ -77,9 +80,51 @@ abstract class LayoutRebuildScenario extends ProjectionTestBase {
   // Both tests share the class's database: the log is written once.
   private void fill() throws InterruptedException {
     if (progress.head() < 100) {
+      sendStableDomains();
       new RandomCommands(seed()).run(commands(), this::send);
     }
     awaitAll();
+  }
+
+  /**
+   * Domains that the random commands never touch, so the reader has many addresses to ask for: each
+   * with 20 mailboxes, an alias with two recipients, a catch-all and an alias domain.
+   */
+  private void sendStableDomains() {
+    for (int d = 0; d < 3; d++) {
+      String domain =
+          "stable" + d + "-" + UUID.randomUUID().toString().substring(0, 6) + ".example";
+      send(
+          new CreateDomainCommand(
+              id(), DomainName.of(domain), "stable", Quota.ofGigabytes(2), null, 0, 0));
+      for (int m = 0; m < 20; m++) {
+        send(
+            new CreateMailboxCommand(
+                id(),
+                EmailAddress.parse("m" + m + "@" + domain),
+                new Secret("a long enough secret"),
+                "mailbox " + m,
+                null,
+                false));
+      }
+      send(
+          new CreateAliasCommand(
+              id(),
+              AliasAddress.parse("team@" + domain),
+              List.of(EmailAddress.parse("m0@" + domain), EmailAddress.parse("x@elsewhere.test")),
+              List.of(),
+              ""));
+      send(
+          new CreateAliasCommand(
+              id(),
+              AliasAddress.parse("@" + domain),
+              List.of(EmailAddress.parse("m1@" + domain)),
+              List.of(),
+              ""));
+      send(
+          new CreateAliasDomainCommand(
+              id(), DomainName.of("alias-" + domain), DomainName.of(domain)));
+    }
   }
 
   @Test
