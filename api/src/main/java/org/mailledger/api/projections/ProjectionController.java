@@ -8,16 +8,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.mailledger.api.security.DomainAccess;
 import org.mailledger.projection.config.ProjectionProperties;
 import org.mailledger.projection.layout.LayoutDescriptor;
 import org.mailledger.projection.layout.Layouts;
-import org.mailledger.projection.progress.LayoutStatuses;
 import org.mailledger.projection.rebuild.ProjectionStatus;
 import org.mailledger.projection.rebuild.ProjectionStatuses;
 import org.mailledger.projection.rebuild.Rebuilds;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,20 +33,16 @@ public class ProjectionController {
 
   private final ProjectionStatuses statuses;
   private final Rebuilds rebuilds;
-  private final LayoutStatuses layouts;
   private final ProjectionProperties properties;
   private final DomainAccess access;
 
-  /** The rebuild and its statuses exist only where a rebuildable layout (mum) is kept. */
   public ProjectionController(
-      ObjectProvider<ProjectionStatuses> statuses,
-      ObjectProvider<Rebuilds> rebuilds,
-      LayoutStatuses layouts,
+      ProjectionStatuses statuses,
+      Rebuilds rebuilds,
       ProjectionProperties properties,
       DomainAccess access) {
-    this.statuses = statuses.getIfAvailable();
-    this.rebuilds = rebuilds.getIfAvailable();
-    this.layouts = layouts;
+    this.statuses = statuses;
+    this.rebuilds = rebuilds;
     this.properties = properties;
     this.access = access;
   }
@@ -60,9 +53,7 @@ public class ProjectionController {
     access.requireSuperadmin();
     List<ProjectionStatus> all = new ArrayList<>();
     for (LayoutDescriptor layout : Layouts.kept(properties)) {
-      Optional<ProjectionStatus> withRebuild =
-          statuses == null ? Optional.empty() : statuses.of(layout.name());
-      all.add(withRebuild.orElseGet(() -> layouts.of(layout.name())));
+      all.add(statuses.of(layout.name()).orElseThrow());
     }
     return all;
   }
@@ -74,19 +65,13 @@ public class ProjectionController {
   @PostMapping("/{layout}/rebuild")
   public ResponseEntity<Map<String, Object>> rebuild(@PathVariable String layout) {
     access.requireSuperadmin();
-    boolean kept = Layouts.kept(properties).stream().anyMatch(l -> l.name().equals(layout));
-    if (!kept) {
+    if (!rebuilds.knows(layout)) {
       // The name comes from the URL: repeated back only when it is a plain layout name.
       throw notFound(
           "unknown-layout",
           layout.matches("[a-z0-9-]{1,32}")
               ? "no layout " + layout + " is kept here"
               : "no such layout is kept here");
-    }
-    if (rebuilds == null || !rebuilds.knows(layout)) {
-      throw conflict(
-          "rebuild-unavailable",
-          "layout " + layout + " cannot be rebuilt behind shadow tables in this release");
     }
     if (!rebuilds.start(layout)) {
       throw conflict("rebuild-running", "a rebuild of " + layout + " is running already");

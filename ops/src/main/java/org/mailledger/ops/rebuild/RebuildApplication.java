@@ -2,12 +2,13 @@ package org.mailledger.ops.rebuild;
 
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
-import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.mailledger.ops.status.EventStoreSchema;
 import org.mailledger.projection.config.ProjectionProperties;
+import org.mailledger.projection.layout.LayoutDescriptor;
+import org.mailledger.projection.layout.LayoutProcessors;
+import org.mailledger.projection.layout.Layouts;
 import org.mailledger.projection.lookup.LookupDatabase;
-import org.mailledger.projection.mum.MumLayoutProjection;
 import org.mailledger.projection.rebuild.RebuildConfig;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -36,32 +37,26 @@ public class RebuildApplication {
   }
 
   /**
-   * The swap stores the new position through {@code tokenStore("layout-mum")}: registered for the
-   * group without a processor, or Axon would hand out its default store on the event store's {@code
-   * token_entry}. The schema is the app's (MumLayoutConfig), repeated here as it is not public
-   * there.
+   * The swap stores the new position through {@code tokenStore("layout-<name>")}: registered for
+   * each kept layout's group without a processor, or Axon would hand out its default store on the
+   * event store's {@code token_entry}. The schema is the app's ({@link LayoutProcessors}).
    */
   @Bean
-  public ConfigurerModule layoutTokenStore(LookupDatabase lookup) {
-    return configurer ->
+  public ConfigurerModule layoutTokenStores(
+      LookupDatabase lookup, ProjectionProperties properties) {
+    return configurer -> {
+      for (LayoutDescriptor layout : Layouts.kept(properties)) {
         configurer
             .eventProcessing()
             .registerTokenStore(
-                MumLayoutProjection.GROUP,
+                layout.group(),
                 config ->
                     JdbcTokenStore.builder()
                         .connectionProvider(lookup.connectionProvider())
                         .serializer(config.serializer())
-                        .schema(
-                            TokenSchema.builder()
-                                .setTokenTable("layout_token_entry")
-                                .setProcessorNameColumn("processor_name")
-                                .setSegmentColumn("segment")
-                                .setTokenColumn("token")
-                                .setTokenTypeColumn("token_type")
-                                .setTimestampColumn("timestamp")
-                                .setOwnerColumn("owner")
-                                .build())
+                        .schema(LayoutProcessors.tokenSchema())
                         .build());
+      }
+    };
   }
 }

@@ -9,12 +9,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
-import org.mailledger.ops.config.Layout;
 import org.mailledger.ops.db.DatabaseOptions;
+import org.mailledger.projection.config.ProjectionProperties;
+import org.mailledger.projection.layout.LayoutDescriptor;
+import org.mailledger.projection.layout.Layouts;
 import org.mailledger.projection.lookup.LookupDatabase;
-import org.mailledger.projection.mum.MumLayoutProjection;
 import org.mailledger.projection.rebuild.LayoutRebuilder;
 import org.mailledger.projection.rebuild.RebuildCancelledException;
+import org.mailledger.projection.rebuild.Rebuilds;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -42,7 +44,10 @@ import picocli.CommandLine.Spec;
       "the app. Postfix and Dovecot keep reading the live tables throughout.",
       "",
       "Only for a stopped app: when another process holds the layout's token claims it",
-      "refuses (exit 2); use the running app's POST /api/v1/projections/mum/rebuild.",
+      "refuses (exit 2); use the running app's POST /api/v1/projections/{layout}/rebuild.",
+      "",
+      "dinomail: its views (<prefix>virtualdomain, virtualuser, virtualalias) are made to",
+      "show the new tables in the same transaction as the swap; give the app's prefix.",
       "",
       "Progress goes to stderr: on a terminal one line redrawn in place with a bar, events",
       "done of the log's total, events/s and the time left; otherwise a plain line every",
@@ -55,7 +60,7 @@ import picocli.CommandLine.Spec;
     exitCodeList = {
       "0:rebuilt and swapped in",
       "1:the rebuild failed (the live tables are untouched)",
-      "2:refused (the app is running) or the databases could not be reached",
+      "2:refused (the app is running, an unknown layout) or the databases could not be reached",
       "130:cancelled (Ctrl-C); --resume continues"
     })
 public class RebuildCommand implements Callable<Integer> {
@@ -66,8 +71,16 @@ public class RebuildCommand implements Callable<Integer> {
       names = "--layout",
       required = true,
       paramLabel = "LAYOUT",
-      description = "Lookup-table layout: mum.")
-  Layout layout;
+      description = "Lookup-table layout: mum, postfixadmin or dinomail.")
+  String layout;
+
+  @Option(
+      names = "--table-prefix",
+      paramLabel = "PREFIX",
+      defaultValue = "dinomail_",
+      description =
+          "dinomail: the app's mailledger.layout.dinomail.table-prefix (default: ${DEFAULT-VALUE}).")
+  String tablePrefix;
 
   @Option(
       names = "--resume",
@@ -89,20 +102,26 @@ public class RebuildCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    // The other layouts are parsed for verify, export and status; their rebuild is not here yet.
-    if (layout != Layout.MUM) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(), "--layout: ops rebuild handles mum only so far");
-    }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    String group;
+    try {
+      new ProjectionProperties.Dinomail(tablePrefix);
+      LayoutDescriptor described = Layouts.describe(layout, Layouts.DEFAULT_SETTINGS);
+      layout = described.name();
+      group = described.group();
+    } catch (IllegalArgumentException e) {
+      err.println("ops rebuild: " + e.getMessage());
+      err.flush();
+      return 2;
+    }
     DataSource eventStore;
     DataSource lookup;
     List<String> owners;
     try {
       eventStore = databases.eventStore();
       lookup = databases.lookup();
-      owners = owners(lookup);
+      owners = owners(lookup, group);
     } catch (RuntimeException e) {
       err.println("ops rebuild: " + message(e));
       err.flush();
@@ -113,11 +132,11 @@ public class RebuildCommand implements Callable<Integer> {
     if (!owners.isEmpty()) {
       err.println(
           "ops rebuild: "
-              + MumLayoutProjection.GROUP
+              + group
               + " is running in another process ("
               + String.join(", ", owners)
               + "): the app is up. Rebuild through it instead: POST /api/v1/projections/"
-              + LayoutRebuilder.LAYOUT
+              + layout
               + "/rebuild (then GET /api/v1/projections). Nothing was changed.");
       err.flush();
       return 2;
@@ -149,8 +168,8 @@ public class RebuildCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(hook);
     try (HikariDataSource events = pooled(eventStore, "eventstore");
         HikariDataSource tables = pooled(lookup, "lookup");
-        ConfigurableApplicationContext context = context(events, tables)) {
-      LayoutRebuilder rebuilder = context.getBean(LayoutRebuilder.class);
+        ConfigurableApplicationContext context = context(events, tables, layout, tablePrefix)) {
+      LayoutRebuilder rebuilder = context.getBean(Rebuilds.class).rebuilder(layout).orElseThrow();
       if (resume) {
         rebuilder
             .recordedPosition()
@@ -160,9 +179,7 @@ public class RebuildCommand implements Callable<Integer> {
         err.flush();
       }
       long position = rebuilder.rebuild(resume, display, cancelled::get);
-      out.printf(
-          "Layout %s rebuilt up to log position %d and swapped in.%n",
-          LayoutRebuilder.LAYOUT, position);
+      out.printf("Layout %s rebuilt up to log position %d and swapped in.%n", layout, position);
       out.flush();
       return 0;
     } catch (RebuildCancelledException e) {
@@ -185,20 +202,22 @@ public class RebuildCommand implements Callable<Integer> {
     }
   }
 
-  private static List<String> owners(DataSource lookup) {
+  private static List<String> owners(DataSource lookup, String group) {
     return new JdbcTemplate(lookup)
         .queryForList(
             "SELECT owner FROM layout_token_entry WHERE processor_name = ? AND owner IS NOT NULL",
             String.class,
-            MumLayoutProjection.GROUP);
+            group);
   }
 
   /**
    * A context with the tool's own databases as beans, so the properties need no second parsing: the
    * event store as Spring Boot's DataSource, the lookup database as the projection's bean. Spring's
-   * shutdown hook is off: our hook lets the rebuild stop first, then the context closes.
+   * shutdown hook is off: our hook lets the rebuild stop first, then the context closes. The layout
+   * to rebuild is the context's only kept layout.
    */
-  private static ConfigurableApplicationContext context(DataSource events, DataSource tables) {
+  private static ConfigurableApplicationContext context(
+      DataSource events, DataSource tables, String layout, String tablePrefix) {
     return new SpringApplicationBuilder(RebuildApplication.class)
         .web(WebApplicationType.NONE)
         .bannerMode(Banner.Mode.OFF)
@@ -212,17 +231,19 @@ public class RebuildCommand implements Callable<Integer> {
                   .registerSingleton("lookupDatabase", new LookupDatabase(tables));
             })
         .properties(
-            Map.of(
-                "spring.flyway.enabled", "false",
-                "axon.axonserver.enabled", "false",
-                "axon.serializer.general", "jackson",
-                "axon.serializer.events", "jackson",
-                "axon.serializer.messages", "jackson",
-                "axoniq.update-checker.disabled", "true",
-                "spring.jackson.deserialization.fail-on-unknown-properties", "true",
-                "spring.jackson.deserialization.fail-on-null-for-primitives", "true",
-                "logging.level.root", "WARN",
-                "spring.main.allow-bean-definition-overriding", "false"))
+            Map.ofEntries(
+                Map.entry("mailledger.layouts", layout),
+                Map.entry("mailledger.layout.dinomail.table-prefix", tablePrefix),
+                Map.entry("spring.flyway.enabled", "false"),
+                Map.entry("axon.axonserver.enabled", "false"),
+                Map.entry("axon.serializer.general", "jackson"),
+                Map.entry("axon.serializer.events", "jackson"),
+                Map.entry("axon.serializer.messages", "jackson"),
+                Map.entry("axoniq.update-checker.disabled", "true"),
+                Map.entry("spring.jackson.deserialization.fail-on-unknown-properties", "true"),
+                Map.entry("spring.jackson.deserialization.fail-on-null-for-primitives", "true"),
+                Map.entry("logging.level.root", "WARN"),
+                Map.entry("spring.main.allow-bean-definition-overriding", "false")))
         .run();
   }
 

@@ -2,6 +2,7 @@ package org.mailledger.projection.layout;
 
 import java.time.Instant;
 import org.mailledger.projection.lookup.WriteBatch;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The writes of one layout for each event, as {@link WriteBatch} steps, into the live tables or a
@@ -20,4 +21,10 @@ public interface LayoutWriter {
    *     that keeps creation and change times stays deterministic
    */
   boolean apply(Object event, Instant timestamp, WriteBatch batch);
+
+  /**
+   * Called on each new batch inside its transaction, before any event: a writer may read what it
+   * needs to leave out writes that would change nothing (mum: which domains have alias domains).
+   */
+  default void prepare(JdbcTemplate jdbc, WriteBatch batch) {}
 }

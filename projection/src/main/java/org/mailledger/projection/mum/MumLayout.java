@@ -45,6 +45,11 @@ public final class MumLayout {
       public boolean apply(Object event, java.time.Instant timestamp, WriteBatch batch) {
         return writer.apply(event, batch);
       }
+
+      @Override
+      public void prepare(org.springframework.jdbc.core.JdbcTemplate jdbc, WriteBatch batch) {
+        writer.prepare(jdbc, batch);
+      }
     };
   }
 }

@@ -83,7 +83,7 @@ final class CoalescingBatch extends WriteBatch {
 
   private static final class Table {
     final Upsert upsert;
-    final Map<Long, Row> rows = new HashMap<>();
+    final Map<Object, Row> rows = new HashMap<>();
     final Map<String, Set<Long>> deleteWhere = new LinkedHashMap<>();
 
     Table(Upsert upsert) {
@@ -115,13 +115,29 @@ final class CoalescingBatch extends WriteBatch {
     return table;
   }
 
-  private static Row row(Table table, long id) {
-    return table.rows.computeIfAbsent(id, k -> new Row());
+  private static Row row(Table table, Object key) {
+    return table.rows.computeIfAbsent(key, k -> new Row());
+  }
+
+  /**
+   * A row's key: its first column, an id in most layouts and a natural key such as PostfixAdmin's
+   * {@code username} in others; numbers of any width as one long.
+   */
+  private static Object key(Object value) {
+    return value instanceof Number n ? (Object) n.longValue() : value;
+  }
+
+  /** Ids in numeric order, natural keys in text order: the same order on every flush. */
+  private static int compareKeys(Object a, Object b) {
+    if (a instanceof Number x && b instanceof Number y) {
+      return Long.compare(x.longValue(), y.longValue());
+    }
+    return a.toString().compareTo(b.toString());
   }
 
   @Override
   public void upsert(Upsert upsert, Object... row) {
-    Row r = row(table(upsert), ((Number) row[0]).longValue());
+    Row r = row(table(upsert), key(row[0]));
     r.image = row;
     r.known = true;
     r.dirty = true;
@@ -255,7 +271,7 @@ final class CoalescingBatch extends WriteBatch {
               gone.add(id);
             }
           });
-      Collections.sort(gone, (a, b) -> Long.compare((Long) a, (Long) b));
+      gone.sort(CoalescingBatch::compareKeys);
       inChunks(
           gone,
           chunk ->
@@ -264,8 +280,8 @@ final class CoalescingBatch extends WriteBatch {
                   chunk.toArray()));
     }
     for (Table t : ordered) {
-      // In id order: the same order every time, and index pages filled left to right.
-      TreeMap<Long, Object[]> images = new TreeMap<>();
+      // In key order: the same order every time, and index pages filled left to right.
+      TreeMap<Object, Object[]> images = new TreeMap<>(CoalescingBatch::compareKeys);
       t.rows.forEach(
           (id, r) -> {
             if (r.image != null && r.dirty) {
@@ -300,7 +316,7 @@ final class CoalescingBatch extends WriteBatch {
       return;
     }
     List<String> columns = t.upsert.columns();
-    Map<Long, Object[]> stored = new HashMap<>();
+    Map<Object, Object[]> stored = new HashMap<>();
     inChunks(
         ids,
         chunk ->
@@ -317,12 +333,12 @@ final class CoalescingBatch extends WriteBatch {
                   for (int i = 0; i < row.length; i++) {
                     row[i] = rs.getObject(i + 1);
                   }
-                  stored.put(((Number) row[0]).longValue(), row);
+                  stored.put(key(row[0]), row);
                 },
                 chunk.toArray()));
     for (Object id : ids) {
-      Row r = t.rows.get((Long) id);
-      r.image = stored.get((Long) id);
+      Row r = t.rows.get(id);
+      r.image = stored.get(id);
       r.known = true;
       for (Pending step : r.pending) {
         if (step instanceof Update u) {

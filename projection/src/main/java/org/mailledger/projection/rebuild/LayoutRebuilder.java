@@ -31,8 +31,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Rebuilds a layout beside the live tables, which Postfix and Dovecot keep reading: the log goes
  * into shadow tables ({@code rebuild_*}) through the layout's own writer, the one the live
- * projection uses ({@link MumWriter} for mum), and only when the shadow tables have caught up are
- * they swapped in, atomically, with the live processor's tokens moved to the rebuild's position.
+ * projection uses ({@link MumWriter} for mum, and so on), and only when the shadow tables have
+ * caught up are they swapped in, atomically, with the live processor's tokens moved to the
+ * rebuild's position.
  *
  * <p>The fast path ({@link LogPages}) reads the log with plain JDBC in big pages, a page ahead of
  * the writes, and decodes payloads on all cores with the event serializer's Jackson mapper; the
@@ -50,7 +51,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public class LayoutRebuilder {
 
-  /** The layout {@code ops rebuild} and {@code POST /projections/{layout}/rebuild} know today. */
+  /** The default layout, {@code mum}. */
   public static final String LAYOUT = "mum";
 
   private static final Logger log = LoggerFactory.getLogger(LayoutRebuilder.class);
@@ -97,7 +98,12 @@ public class LayoutRebuilder {
     this.jdbc = lookup.jdbc();
     this.transaction =
         new TransactionTemplate(new DataSourceTransactionManager(lookup.dataSource()));
-    this.shadow = new ShadowTables(jdbc, lookup.dialect(), layout.tables(), layout.foreignKeys());
+    this.shadow = new ShadowTables(jdbc, lookup.dialect(), layout);
+  }
+
+  /** The layout this rebuilder rebuilds, as {@code mailledger.layouts} names it. */
+  public String layout() {
+    return layout.name();
   }
 
   /** The same rebuilder with other settings (tests: small transactions). */
@@ -229,9 +235,10 @@ public class LayoutRebuilder {
           long t0 = System.nanoTime();
           LogPages.Page page = reading.next();
           long t1 = System.nanoTime();
-          for (Object payload : page.payloads()) {
-            if (payload != null) {
-              layout.writer().apply(payload, batch);
+          List<Object> payloads = page.payloads();
+          for (int i = 0; i < payloads.size(); i++) {
+            if (payloads.get(i) != null) {
+              layout.writer().apply(payloads.get(i), page.timestamps().get(i), batch);
             }
           }
           waitNanos += t1 - t0;
@@ -266,7 +273,7 @@ public class LayoutRebuilder {
         TrackingToken last = token;
         while (it.hasNext()) {
           TrackedEventMessage<?> event = it.next();
-          layout.writer().apply(event.getPayload(), batch);
+          layout.writer().apply(event.getPayload(), event.getTimestamp(), batch);
           last = event.trackingToken();
           if (++inPage == settings.eventsPerTransaction()) {
             commit(batch, last, inPage);

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import javax.sql.DataSource;
+import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -31,12 +33,12 @@ import org.axonframework.serialization.json.JacksonSerializer;
  * threads, while the caller applies the page before: the fast path, used when no upcaster is
  * configured (with one, the rebuild reads through Axon's storage engine instead).
  *
- * <p>Only the columns a layout needs are read (no metadata). Payloads are decoded with the event
- * serializer's own Jackson {@code ObjectMapper}, so they come out exactly as the live processor
- * gets them. The position is Axon's {@link GapAwareTrackingToken}, advanced as the JDBC storage
- * engine advances it (same lowest sequence, same maximum gap offset), and every page asks again for
- * the gaps it holds: an event whose transaction committed late is applied when it appears, not
- * skipped.
+ * <p>Only the columns a layout needs are read (payload and time stamp, no metadata). Payloads are
+ * decoded with the event serializer's own Jackson {@code ObjectMapper}, so they come out exactly as
+ * the live processor gets them. The position is Axon's {@link GapAwareTrackingToken}, advanced as
+ * the JDBC storage engine advances it (same lowest sequence, same maximum gap offset), and every
+ * page asks again for the gaps it holds: an event whose transaction committed late is applied when
+ * it appears, not skipped.
  */
 final class LogPages {
 
@@ -45,10 +47,13 @@ final class LogPages {
 
   private static final long LOWEST_GLOBAL_SEQUENCE = 1;
 
-  /** One page: its payloads in log order (null for a type the serializer does not know). */
-  record Page(List<Object> payloads, TrackingToken token, boolean last) {}
+  /**
+   * One page: its payloads in log order (null for a type the serializer does not know), and when
+   * each was appended (layouts that keep creation and change times write them).
+   */
+  record Page(List<Object> payloads, List<Instant> timestamps, TrackingToken token, boolean last) {}
 
-  private record Raw(long index, String type, String revision, byte[] payload) {}
+  private record Raw(long index, String type, String revision, byte[] payload, Instant timestamp) {}
 
   private final DataSource dataSource;
   private final EventSchema schema;
@@ -81,8 +86,9 @@ final class LogPages {
                     position = advance(position, row.index());
                   }
                   CompletableFuture<List<Object>> payloads = decode(rows, decoders);
+                  List<Instant> timestamps = rows.stream().map(Raw::timestamp).toList();
                   boolean last = rows.size() < pageSize;
-                  reading.queue.put(new Pending(payloads, position, last, null));
+                  reading.queue.put(new Pending(payloads, timestamps, position, last, null));
                   if (last) {
                     return;
                   }
@@ -90,7 +96,7 @@ final class LogPages {
               } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
               } catch (RuntimeException | Error e) {
-                reading.queue.offer(new Pending(null, null, true, e));
+                reading.queue.offer(new Pending(null, null, null, true, e));
               }
             },
             "rebuild-log-reader");
@@ -102,6 +108,7 @@ final class LogPages {
 
   private record Pending(
       CompletableFuture<List<Object>> payloads,
+      List<Instant> timestamps,
       TrackingToken token,
       boolean last,
       Throwable failure) {}
@@ -119,7 +126,7 @@ final class LogPages {
             : new IllegalStateException(p.failure());
       }
       try {
-        return new Page(p.payloads().get(), p.token(), p.last());
+        return new Page(p.payloads().get(), p.timestamps(), p.token(), p.last());
       } catch (java.util.concurrent.ExecutionException e) {
         throw e.getCause() instanceof RuntimeException r
             ? r
@@ -158,6 +165,8 @@ final class LogPages {
             + schema.payloadRevisionColumn()
             + ", "
             + schema.payloadColumn()
+            + ", "
+            + schema.timestampColumn()
             + " FROM "
             + schema.domainEventTable()
             + " WHERE "
@@ -184,7 +193,14 @@ final class LogPages {
       List<Raw> rows = new ArrayList<>(limit);
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
-          rows.add(new Raw(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBytes(4)));
+          rows.add(
+              new Raw(
+                  rs.getLong(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  rs.getBytes(4),
+                  // As the JDBC storage engine reads the column, so the same instant as live.
+                  DateTimeUtils.parseInstant(rs.getString(5))));
         }
       }
       return rows;

@@ -16,8 +16,8 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
+import org.mailledger.projection.layout.Layouts;
 import org.mailledger.projection.lookup.LookupDatabase;
-import org.mailledger.projection.mum.MumLayoutProjection;
 import org.mailledger.projection.progress.FailedEvent;
 import org.mailledger.projection.progress.LayoutProgress;
 import org.mailledger.projection.progress.ProcessingFailures;
@@ -57,15 +57,17 @@ public class ProjectionStatuses {
     this.rebuilds = rebuilds;
   }
 
+  /** The default layout's status (what {@code ops status} shows). */
   public List<ProjectionStatus> all() {
     return List.of(of(LayoutRebuilder.LAYOUT).orElseThrow());
   }
 
+  /** A layout's status, by its name; empty for a name no layout has. */
   public Optional<ProjectionStatus> of(String layout) {
-    if (!LayoutRebuilder.LAYOUT.equals(layout)) {
+    if (!Layouts.NAMES.contains(layout)) {
       return Optional.empty();
     }
-    String group = MumLayoutProjection.GROUP;
+    String group = "layout-" + layout;
     long head = LayoutRebuilder.position(events.createHeadToken());
     Map<Integer, Long> stored;
     String unreachable = null;
@@ -108,7 +110,7 @@ public class ProjectionStatuses {
                   0,
                   null));
     }
-    String state = state(group);
+    String state = state(layout, group);
     if (error.isPresent() && !"rebuilding".equals(state)) {
       state = "error";
     }
@@ -218,8 +220,8 @@ public class ProjectionStatuses {
     return owners;
   }
 
-  private String state(String group) {
-    if (rebuilds != null && rebuilds.state(LayoutRebuilder.LAYOUT) == Rebuilds.State.RUNNING) {
+  private String state(String layout, String group) {
+    if (rebuilds != null && rebuilds.state(layout) == Rebuilds.State.RUNNING) {
       return "rebuilding";
     }
     Optional<StreamingEventProcessor> processor =

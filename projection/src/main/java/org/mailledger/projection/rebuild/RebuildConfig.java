@@ -1,33 +1,38 @@
 package org.mailledger.projection.rebuild;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import javax.sql.DataSource;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.mailledger.projection.config.ProjectionProperties;
+import org.mailledger.projection.layout.LayoutDescriptor;
+import org.mailledger.projection.layout.Layouts;
 import org.mailledger.projection.lookup.LookupDatabase;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
-/** The rebuild of the mum layout, where the mum layout is kept. */
+/** The rebuild of every kept layout ({@code mailledger.layouts}), one rebuilder each. */
 @Configuration(proxyBeanMethods = false)
-@Conditional(RebuildCondition.class)
 public class RebuildConfig {
 
   /**
    * The rebuild reads the log itself (see {@link LogPages}) unless an upcaster is configured, which
    * only Axon's storage engine applies. {@code mailledger.rebuild.events-per-transaction} and
-   * {@code mailledger.rebuild.pause-per-transaction} pace it (see {@link RebuildSettings}).
+   * {@code mailledger.rebuild.pause-per-transaction} pace it (see {@link RebuildSettings}). The
+   * rebuilders are not beans of their own: {@link Rebuilds} hands out each layout's.
    */
   @Bean
-  public LayoutRebuilder layoutRebuilder(
+  public Rebuilds rebuilds(
       LookupDatabase lookup,
+      ProjectionProperties properties,
       EventStorageEngine eventStorageEngine,
       Serializer serializer,
       @Qualifier("eventSerializer") Serializer eventSerializer,
@@ -51,14 +56,19 @@ public class RebuildConfig {
                 RebuildSettings.DEFAULT.eventsPerTransaction()),
             environment.getProperty(
                 "mailledger.rebuild.pause-per-transaction", Duration.class, Duration.ZERO));
-    return new LayoutRebuilder(
-        lookup,
-        eventStorageEngine,
-        pages,
-        serializer,
-        processing,
-        RebuildLayout.mum(lookup.dialect()),
-        settings);
+    List<LayoutRebuilder> rebuilders = new ArrayList<>();
+    for (LayoutDescriptor layout : Layouts.kept(properties)) {
+      rebuilders.add(
+          new LayoutRebuilder(
+              lookup,
+              eventStorageEngine,
+              pages,
+              serializer,
+              processing,
+              RebuildLayout.of(layout, lookup.dialect()),
+              settings));
+    }
+    return new Rebuilds(rebuilders);
   }
 
   @Bean
@@ -73,10 +83,5 @@ public class RebuildConfig {
           progress) {
     return new ProjectionStatuses(
         lookup, eventStorageEngine, serializer, processing, rebuilds, progress.getIfAvailable());
-  }
-
-  @Bean
-  public Rebuilds rebuilds(LayoutRebuilder rebuilder) {
-    return new Rebuilds(rebuilder);
   }
 }

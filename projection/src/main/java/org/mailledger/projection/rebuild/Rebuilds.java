@@ -1,5 +1,8 @@
 package org.mailledger.projection.rebuild;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -8,76 +11,100 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Rebuilds started in the background, one at a time in this process, with their last progress and
- * outcome, for the REST state.
+ * Rebuilds started in the background, one at a time per layout in this process, with each layout's
+ * last progress and outcome, for the REST state. Different layouts may rebuild at the same time:
+ * their tables, shadow tables, tokens and progress rows are their own.
  */
 public class Rebuilds implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(Rebuilds.class);
 
-  /** Where the last rebuild of this process stands. */
+  /** Where the last rebuild of a layout in this process stands. */
   public enum State {
     IDLE,
     RUNNING,
     FAILED
   }
 
-  private final LayoutRebuilder rebuilder;
+  /** One layout's rebuilder and the state of its last rebuild. */
+  private static final class Slot {
+    final LayoutRebuilder rebuilder;
+    final AtomicReference<State> state = new AtomicReference<>(State.IDLE);
+    final AtomicReference<RebuildProgress> progress = new AtomicReference<>();
+    final AtomicReference<String> failure = new AtomicReference<>();
+
+    Slot(LayoutRebuilder rebuilder) {
+      this.rebuilder = rebuilder;
+    }
+  }
+
+  private final Map<String, Slot> slots = new LinkedHashMap<>();
   private final ExecutorService executor =
-      Executors.newSingleThreadExecutor(
+      Executors.newCachedThreadPool(
           r -> {
             Thread thread = new Thread(r, "layout-rebuild");
             thread.setDaemon(true);
             return thread;
           });
-  private final AtomicReference<State> state = new AtomicReference<>(State.IDLE);
-  private final AtomicReference<RebuildProgress> progress = new AtomicReference<>();
-  private final AtomicReference<String> failure = new AtomicReference<>();
   private volatile boolean closing;
 
-  public Rebuilds(LayoutRebuilder rebuilder) {
-    this.rebuilder = rebuilder;
+  /**
+   * @param rebuilders one per kept layout
+   */
+  public Rebuilds(Collection<LayoutRebuilder> rebuilders) {
+    for (LayoutRebuilder rebuilder : rebuilders) {
+      if (slots.put(rebuilder.layout(), new Slot(rebuilder)) != null) {
+        throw new IllegalArgumentException("two rebuilders of layout " + rebuilder.layout());
+      }
+    }
   }
 
   public boolean knows(String layout) {
-    return LayoutRebuilder.LAYOUT.equals(layout);
+    return slots.containsKey(layout);
   }
 
-  /** Starts a rebuild in the background; false when one is running already. */
+  /** The rebuilder of a kept layout, for a rebuild in the caller's thread (ops, tests). */
+  public Optional<LayoutRebuilder> rebuilder(String layout) {
+    return Optional.ofNullable(slots.get(layout)).map(slot -> slot.rebuilder);
+  }
+
+  /** Starts a rebuild of the layout in the background; false when one of it is running already. */
   public boolean start(String layout) {
-    if (!knows(layout)) {
+    Slot slot = slots.get(layout);
+    if (slot == null) {
       throw new IllegalArgumentException("no layout " + layout);
     }
-    State before = state.get();
-    if (before == State.RUNNING || !state.compareAndSet(before, State.RUNNING)) {
+    State before = slot.state.get();
+    if (before == State.RUNNING || !slot.state.compareAndSet(before, State.RUNNING)) {
       return false;
     }
-    failure.set(null);
-    progress.set(null);
+    slot.failure.set(null);
+    slot.progress.set(null);
     executor.execute(
         () -> {
           try {
-            rebuilder.rebuild(true, progress::set, () -> closing);
-            state.set(State.IDLE);
+            slot.rebuilder.rebuild(true, slot.progress::set, () -> closing);
+            slot.state.set(State.IDLE);
           } catch (RuntimeException e) {
             log.error("rebuild of layout {} failed; the live tables are untouched", layout, e);
-            failure.set(e.getMessage());
-            state.set(State.FAILED);
+            slot.failure.set(e.getMessage());
+            slot.state.set(State.FAILED);
           }
         });
     return true;
   }
 
   public State state(String layout) {
-    return knows(layout) ? state.get() : State.IDLE;
+    Slot slot = slots.get(layout);
+    return slot == null ? State.IDLE : slot.state.get();
   }
 
   public Optional<RebuildProgress> progress(String layout) {
-    return knows(layout) ? Optional.ofNullable(progress.get()) : Optional.empty();
+    return Optional.ofNullable(slots.get(layout)).map(slot -> slot.progress.get());
   }
 
   public Optional<String> failure(String layout) {
-    return knows(layout) ? Optional.ofNullable(failure.get()) : Optional.empty();
+    return Optional.ofNullable(slots.get(layout)).map(slot -> slot.failure.get());
   }
 
   // On shut-down a running rebuild stops between pages and keeps its progress for a resume.

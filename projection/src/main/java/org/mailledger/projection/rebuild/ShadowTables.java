@@ -1,9 +1,12 @@
 package org.mailledger.projection.rebuild;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.mailledger.projection.layout.LayoutDescriptor.ForeignKey;
 import org.mailledger.projection.lookup.Dialect;
-import org.mailledger.projection.rebuild.RebuildLayout.ForeignKey;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -21,16 +24,16 @@ final class ShadowTables {
   private final Dialect dialect;
   private final List<String> tables;
   private final List<ForeignKey> foreignKeys;
+  private final List<String> views;
+  private final RebuildLayout.ViewScripts viewScripts;
 
-  /**
-   * @param tables the layout's tables, parents first
-   */
-  ShadowTables(
-      JdbcTemplate jdbc, Dialect dialect, List<String> tables, List<ForeignKey> foreignKeys) {
+  ShadowTables(JdbcTemplate jdbc, Dialect dialect, RebuildLayout layout) {
     this.jdbc = jdbc;
     this.dialect = dialect;
-    this.tables = tables;
-    this.foreignKeys = foreignKeys;
+    this.tables = layout.tables();
+    this.foreignKeys = layout.foreignKeys();
+    this.views = layout.views();
+    this.viewScripts = layout.viewScripts();
   }
 
   boolean exist() {
@@ -72,7 +75,9 @@ final class ShadowTables {
               + ") REFERENCES "
               + PREFIX
               + key.parent()
-              + " (id)"
+              + " ("
+              + key.parentColumn()
+              + ")"
               + (key.cascade() ? " ON DELETE CASCADE" : ""));
     }
   }
@@ -116,16 +121,31 @@ final class ShadowTables {
    * Puts the shadow tables in place of the live ones. On PostgreSQL the renames run in the caller's
    * transaction, so readers see the old tables or the new ones, never none; MySQL has no
    * transactional DDL, but one RENAME TABLE statement with every pair is atomic.
+   *
+   * <p>Views: PostgreSQL binds a view to its tables' identities, not their names, so after the
+   * renames the layout's views would still show the old tables (and keep them from being dropped).
+   * The layout's own view migrations run again in the same transaction: {@code CREATE OR REPLACE
+   * VIEW} keeps each view's identity and binds it to the new tables, so a reader sees the old
+   * tables through the old views or the new through the new. MySQL resolves a view's tables by name
+   * at every query, so there the renamed tables are what the views show.
    */
   void swap() {
     if (dialect == Dialect.POSTGRESQL) {
       // All locks first, and NOWAIT: a reader joins the tables in its own order, so waiting for
       // one lock while holding another can deadlock with it, and PostgreSQL may then abort the
-      // reader. Never waiting while holding, we fail instead and the caller retries.
-      jdbc.execute("LOCK TABLE " + String.join(", ", tables) + " IN ACCESS EXCLUSIVE MODE NOWAIT");
+      // reader. Never waiting while holding, we fail instead and the caller retries. The views
+      // are locked with their tables, as a reader of a view locks the view first.
+      List<String> locked = new ArrayList<>(views);
+      locked.addAll(tables);
+      jdbc.execute("LOCK TABLE " + String.join(", ", locked) + " IN ACCESS EXCLUSIVE MODE NOWAIT");
       for (String table : tables) {
         jdbc.execute("ALTER TABLE " + table + " RENAME TO " + OLD + table);
         jdbc.execute("ALTER TABLE " + PREFIX + table + " RENAME TO " + table);
+      }
+      if (!views.isEmpty()) {
+        for (String script : viewScripts()) {
+          jdbc.execute(script);
+        }
       }
     } else {
       List<String> pairs = new ArrayList<>();
@@ -136,6 +156,35 @@ final class ShadowTables {
       jdbc.execute("RENAME TABLE " + String.join(", ", pairs));
     }
     drop(OLD);
+  }
+
+  /**
+   * The layout's repeatable migrations as Flyway runs them (in name order, placeholders filled in),
+   * each a script of {@code CREATE OR REPLACE VIEW} statements.
+   */
+  private List<String> viewScripts() {
+    try {
+      Resource[] found =
+          new PathMatchingResourcePatternResolver()
+              .getResources(
+                  viewScripts.location().replace("classpath:", "classpath*:") + "/R__*.sql");
+      java.util.Arrays.sort(found, java.util.Comparator.comparing(Resource::getFilename));
+      List<String> scripts = new ArrayList<>();
+      for (Resource resource : found) {
+        String script = resource.getContentAsString(StandardCharsets.UTF_8);
+        for (var placeholder : viewScripts.placeholders().entrySet()) {
+          script = script.replace("${" + placeholder.getKey() + "}", placeholder.getValue());
+        }
+        scripts.add(script);
+      }
+      if (scripts.isEmpty()) {
+        throw new IllegalStateException(
+            "no view migrations (R__*.sql) in " + viewScripts.location() + " for " + views);
+      }
+      return scripts;
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("cannot read the view migrations: " + e.getMessage(), e);
+    }
   }
 
   private List<String> reversed() {

@@ -78,7 +78,7 @@ class ReplayBenchmarkTest extends ProjectionTestBase {
   @Autowired private EventStorageEngine eventStore;
   @Autowired private DataSource eventStoreData;
   @Autowired private ProjectionProperties properties;
-  @Autowired private org.mailledger.projection.rebuild.LayoutRebuilder rebuilder;
+  @Autowired private org.mailledger.projection.rebuild.Rebuilds rebuilds;
 
   // A million events on a loaded two-core machine: the fill and the live build take long.
   @Test
@@ -176,8 +176,10 @@ class ReplayBenchmarkTest extends ProjectionTestBase {
           live.start();
         }
         org.mailledger.projection.rebuild.LayoutRebuilder sized =
-            rebuilder.with(
-                new org.mailledger.projection.rebuild.RebuildSettings(size, Duration.ZERO));
+            rebuilds
+                .rebuilder("mum")
+                .orElseThrow()
+                .with(new org.mailledger.projection.rebuild.RebuildSettings(size, Duration.ZERO));
         PostfixReader reader =
             READER_PAUSE_MICROS > 0
                 ? new PostfixReader(dataSource, mailboxes, READER_PAUSE_MICROS)

@@ -30,9 +30,13 @@ abstract class RebuildScenario extends ProjectionTestBase {
           + " WHERE mailboxes.local_part = ? AND domains.domain = ?"
           + " AND mailboxes.active = TRUE AND domains.active = TRUE";
 
-  @Autowired LayoutRebuilder rebuilder;
+  @Autowired Rebuilds rebuilds;
   @Autowired EventStorageEngine engine;
   @Autowired Configuration axon;
+
+  private LayoutRebuilder rebuilder() {
+    return rebuilds.rebuilder("mum").orElseThrow();
+  }
 
   // Both tests share the class's database: the log is written once.
   private void seed() throws Exception {
@@ -90,13 +94,14 @@ abstract class RebuildScenario extends ProjectionTestBase {
     try {
       Thread.sleep(100);
       position =
-          rebuilder.rebuild(
-              false,
-              p -> {
-                reports.add(p);
-                phase.set(p.phase());
-              },
-              () -> false);
+          rebuilder()
+              .rebuild(
+                  false,
+                  p -> {
+                    reports.add(p);
+                    phase.set(p.phase());
+                  },
+                  () -> false);
       Thread.sleep(100);
     } finally {
       stop.set(true);
@@ -123,7 +128,7 @@ abstract class RebuildScenario extends ProjectionTestBase {
     seed();
     Map<String, List<Map<String, Object>>> live = snapshot();
     // Transactions of 100 events: rows written in one are changed in later ones, read back.
-    LayoutRebuilder small = rebuilder.with(new RebuildSettings(100, java.time.Duration.ZERO));
+    LayoutRebuilder small = rebuilder().with(new RebuildSettings(100, java.time.Duration.ZERO));
     AtomicInteger pages = new AtomicInteger();
     assertThatThrownBy(
             () ->
