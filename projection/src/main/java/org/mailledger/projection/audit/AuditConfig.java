@@ -1,6 +1,5 @@
 package org.mailledger.projection.audit;
 
-import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
@@ -37,7 +36,7 @@ public class AuditConfig {
             .eventProcessing()
             .registerPooledStreamingEventProcessor(
                 group,
-                Configuration::eventStore,
+                config -> org.mailledger.projection.support.CommitSignal.of(config.eventStore()),
                 (config, builder) ->
                     builder
                         .batchSize(properties.projectionBatchSize())

@@ -64,7 +64,7 @@ public final class LayoutProcessors {
             .eventProcessing()
             .registerPooledStreamingEventProcessor(
                 group,
-                Configuration::eventStore,
+                config -> org.mailledger.projection.support.CommitSignal.of(config.eventStore()),
                 (config, builder) ->
                     builder
                         .batchSize(properties.projectionBatchSize())
