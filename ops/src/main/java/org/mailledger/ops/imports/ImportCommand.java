@@ -265,6 +265,7 @@ public class ImportCommand implements Callable<Integer> {
                 Map.entry("spring.flyway.baseline-on-migrate", "true"),
                 Map.entry("spring.flyway.baseline-version", "0"),
                 Map.entry("axon.axonserver.enabled", "false"),
+                Map.entry("axon.timeout.enabled", "false"),
                 Map.entry("axon.serializer.general", "jackson"),
                 Map.entry("axon.serializer.events", "jackson"),
                 Map.entry("axon.serializer.messages", "jackson"),
