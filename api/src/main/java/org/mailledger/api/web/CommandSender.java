@@ -53,7 +53,7 @@ public class CommandSender {
     String correlationId = correlationId();
     R result = null;
     LastEventTracker.EventRef last = null;
-    LastEventTracker.clearAll();
+    LastEventTracker.collect();
     for (Object command : commands) {
       LastEventTracker.clear();
       result = dispatch(command, correlationId);

@@ -18,14 +18,18 @@ public class LastEventTracker implements MessageDispatchInterceptor<EventMessage
   public record EventRef(String aggregateId, long sequenceNumber) {}
 
   private static final ThreadLocal<EventRef> LAST = new ThreadLocal<>();
-  private static final ThreadLocal<List<EventMessage<?>>> ALL =
-      ThreadLocal.withInitial(java.util.ArrayList::new);
+  // Only between collect() and clearAll(): a thread that publishes outside a request (a processor,
+  // the bootstrap) would otherwise pile up every event it ever published.
+  private static final ThreadLocal<List<EventMessage<?>>> ALL = new ThreadLocal<>();
 
   @Override
   public BiFunction<Integer, EventMessage<?>, EventMessage<?>> handle(
       List<? extends EventMessage<?>> messages) {
+    List<EventMessage<?>> all = ALL.get();
     for (EventMessage<?> message : messages) {
-      ALL.get().add(message);
+      if (all != null) {
+        all.add(message);
+      }
       if (message instanceof DomainEventMessage<?> event) {
         LAST.set(new EventRef(event.getAggregateIdentifier(), event.getSequenceNumber()));
       }
@@ -37,15 +41,22 @@ public class LastEventTracker implements MessageDispatchInterceptor<EventMessage
     LAST.remove();
   }
 
-  /** Forgets the events of the request, too. */
+  /** Starts keeping every event the thread's commands apply, for {@link #all}. */
+  public static void collect() {
+    LAST.remove();
+    ALL.set(new java.util.ArrayList<>());
+  }
+
+  /** Forgets the events of the request, too, and stops keeping them. */
   public static void clearAll() {
     LAST.remove();
     ALL.remove();
   }
 
-  /** Every event the thread's commands applied since {@link #clearAll}. */
+  /** Every event the thread's commands applied since {@link #collect}. */
   public static List<EventMessage<?>> all() {
-    return List.copyOf(ALL.get());
+    List<EventMessage<?>> all = ALL.get();
+    return all == null ? List.of() : List.copyOf(all);
   }
 
   public static EventRef last() {

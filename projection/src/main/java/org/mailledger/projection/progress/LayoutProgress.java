@@ -40,19 +40,8 @@ public class LayoutProgress {
    * processor has not claimed all its segments (starting, rebuilding, or stopped on an error).
    */
   public OptionalLong position(String group) {
-    StreamingEventProcessor processor =
-        processing
-            .eventProcessor(group, StreamingEventProcessor.class)
-            .orElseThrow(() -> new IllegalArgumentException("no processor " + group));
-    Map<Integer, EventTrackerStatus> status = processor.processingStatus();
-    if (status.isEmpty() || status.values().stream().anyMatch(EventTrackerStatus::isErrorState)) {
-      return OptionalLong.empty();
-    }
-    // A segment released after an error (or not claimed yet) is simply absent: the claimed ones
-    // must cover the whole sequence space, or part of the log may not be applied.
-    double covered =
-        status.values().stream().mapToDouble(s -> 1.0 / (s.getSegment().getMask() + 1)).sum();
-    if (covered < 0.999_999) {
+    Map<Integer, EventTrackerStatus> status = processor(group).processingStatus();
+    if (!wholeAndHealthy(status)) {
       return OptionalLong.empty();
     }
     long min = Long.MAX_VALUE;
@@ -104,14 +93,23 @@ public class LayoutProgress {
     return false;
   }
 
-  private boolean applied(String group, int[] hashes, TrackingToken wanted) {
-    Map<Integer, EventTrackerStatus> status = processor(group).processingStatus();
+  /**
+   * Whether the claimed segments are free of errors and cover the whole sequence space: a segment
+   * released after an error (or not claimed yet) is simply absent, and part of the log may then not
+   * be applied.
+   */
+  private static boolean wholeAndHealthy(Map<Integer, EventTrackerStatus> status) {
     if (status.isEmpty() || status.values().stream().anyMatch(EventTrackerStatus::isErrorState)) {
       return false;
     }
     double covered =
         status.values().stream().mapToDouble(s -> 1.0 / (s.getSegment().getMask() + 1)).sum();
-    if (covered < 0.999_999) {
+    return covered >= 0.999_999;
+  }
+
+  private boolean applied(String group, int[] hashes, TrackingToken wanted) {
+    Map<Integer, EventTrackerStatus> status = processor(group).processingStatus();
+    if (!wholeAndHealthy(status)) {
       return false;
     }
     for (EventTrackerStatus segment : status.values()) {
