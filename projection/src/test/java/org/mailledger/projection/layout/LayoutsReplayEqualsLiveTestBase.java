@@ -35,6 +35,7 @@ import org.mailledger.schema.aliasdomain.AliasDomainCreatedEvent;
 import org.mailledger.schema.aliasdomain.AliasDomainDeactivatedEvent;
 import org.mailledger.schema.aliasdomain.AliasDomainDeletedEvent;
 import org.mailledger.schema.domain.CreateDomainCommand;
+import org.mailledger.schema.mailbox.ChangeMailboxNameCommand;
 import org.mailledger.schema.mailbox.CreateMailboxCommand;
 import org.mailledger.schema.value.AliasAddress;
 import org.mailledger.schema.value.DomainName;
@@ -190,10 +191,13 @@ abstract class LayoutsReplayEqualsLiveTestBase extends ProjectionTestBase {
     send(
         new CreateDomainCommand(
             id(), DomainName.of(name), "known", Quota.ofGigabytes(1), null, 0, 0));
+    String anna = null;
     for (String local : List.of("anna", "bert")) {
+      String mailboxId = id();
+      anna = anna == null ? mailboxId : anna;
       send(
           new CreateMailboxCommand(
-              id(),
+              mailboxId,
               EmailAddress.parse(local + "@" + name),
               new Secret("a long enough secret"),
               local,
@@ -214,6 +218,14 @@ abstract class LayoutsReplayEqualsLiveTestBase extends ProjectionTestBase {
             List.of(EmailAddress.parse("bert@" + name)),
             List.of(),
             ""));
+    // A change in a later second than the creation, as a DATETIME (whole seconds) can tell apart:
+    // on a fast machine every random command may fall into one second.
+    try {
+      Thread.sleep(1100);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    send(new ChangeMailboxNameCommand(anna, "Anna"));
   }
 
   /** An alias domain for every domain there is now, some switched off, some deleted again. */
