@@ -10,10 +10,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param bcryptCost the BLF-CRYPT cost factor; each step doubles the time a hash takes
  * @param passwordMinLength the shortest plaintext password taken
  * @param mailRoot the root of mailbox home and maildir paths
+ * @param aggregateCacheEntries how many aggregates the command side keeps loaded in memory (each
+ *     caught up with the log before it decides); 0 loads every aggregate from the log each time
  */
 @ConfigurationProperties("mailledger")
 public record CommandSideProperties(
     @DefaultValue("BLF-CRYPT") String passwordScheme,
     @DefaultValue("10") int bcryptCost,
     @DefaultValue("8") int passwordMinLength,
-    @DefaultValue("/var/vmail") String mailRoot) {}
+    @DefaultValue("/var/vmail") String mailRoot,
+    @DefaultValue("10000") int aggregateCacheEntries) {}
