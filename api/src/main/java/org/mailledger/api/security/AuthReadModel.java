@@ -66,6 +66,38 @@ public class AuthReadModel {
         .findFirst();
   }
 
+  /** Who a usable token logs in as, with the admin's role and grants: what a request needs. */
+  public record TokenLogin(String tokenId, String adminName, String role, List<String> domains) {}
+
+  /**
+   * The login of the token with this hash, if it is neither revoked nor expired and its admin is
+   * active: token, admin and grants in one query, so every request reads them at once and as one
+   * consistent state (a revoked grant counts from the next request on).
+   */
+  public Optional<TokenLogin> tokenLogin(String tokenHash, Instant now) {
+    List<TokenLogin> rows =
+        jdbc.query(
+            "SELECT t.token_id, a.name, a.role, g.domain FROM auth_token t"
+                + " JOIN auth_admin a ON a.admin_id = t.admin_id"
+                + " LEFT JOIN auth_grant g ON g.admin_id = a.admin_id"
+                + " WHERE t.token_hash = ? AND t.revoked_at IS NULL AND t.expires_at > ? AND a.active"
+                + " ORDER BY g.domain",
+            (rs, n) ->
+                new TokenLogin(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getString(4) == null ? List.of() : List.of(rs.getString(4))),
+            tokenHash,
+            dialect.instant(now));
+    if (rows.isEmpty()) {
+      return Optional.empty();
+    }
+    TokenLogin first = rows.get(0);
+    List<String> domains = rows.stream().flatMap(r -> r.domains().stream()).toList();
+    return Optional.of(new TokenLogin(first.tokenId(), first.adminName(), first.role(), domains));
+  }
+
   public Optional<TokenRecord> token(String tokenId) {
     return jdbc.query(TOKENS + " WHERE t.token_id = ?", TOKEN, tokenId).stream().findFirst();
   }

@@ -18,8 +18,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates {@code Authorization: Bearer <token>}: hashes the token and looks the hash up in
- * the read model, which only answers tokens that are unrevoked, unexpired and of an active admin.
- * The admin's rights are read on every request, so a revoked grant takes effect at once.
+ * the read model, which only answers tokens that are unrevoked, unexpired and of an active admin,
+ * with the admin's role and grants in the same query. They are read on every request, so a revoked
+ * grant takes effect at once.
  */
 public class BearerTokenFilter extends OncePerRequestFilter {
 
@@ -52,15 +53,12 @@ public class BearerTokenFilter extends OncePerRequestFilter {
       return;
     }
     String token = authorization.substring(SCHEME.length()).trim();
-    Optional<TokenRecord> found;
-    Optional<AdminRecord> admin;
+    Optional<AuthReadModel.TokenLogin> found;
     try {
       found =
           token.isEmpty() || token.length() > MAX_TOKEN_LENGTH
               ? Optional.empty()
-              : readModel.usableToken(ApiTokenSecrets.hash(token), clock.instant());
-      // The admin is read again for its grants; it may have gone in between.
-      admin = found.flatMap(t -> readModel.admin(t.adminName()));
+              : readModel.tokenLogin(ApiTokenSecrets.hash(token), clock.instant());
     } catch (RuntimeException e) {
       if (!DatabaseFailures.unavailable(e)) {
         throw e;
@@ -72,7 +70,7 @@ public class BearerTokenFilter extends OncePerRequestFilter {
               "token store unreachable", e));
       return;
     }
-    if (found.isEmpty() || admin.isEmpty()) {
+    if (found.isEmpty()) {
       SecurityContextHolder.clearContext();
       entryPoint.commence(request, response, new BadCredentialsException("unusable API token"));
       return;
@@ -80,9 +78,9 @@ public class BearerTokenFilter extends OncePerRequestFilter {
     SecurityContext context = SecurityContextHolder.createEmptyContext();
     context.setAuthentication(
         new ApiTokenAuthentication(
-            admin.get().name(),
+            found.get().adminName(),
             found.get().tokenId(),
-            Authorities.of(admin.get().role(), admin.get().domains())));
+            Authorities.of(found.get().role(), found.get().domains())));
     SecurityContextHolder.setContext(context);
     chain.doFilter(request, response);
   }
