@@ -57,6 +57,11 @@ final class AppProcess implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx1g");
+    // e.g. -Dbench.app-jvm-args="-XX:StartFlightRecording=filename=/tmp/app.jfr" to profile it
+    String jvmArgs = System.getProperty("bench.app-jvm-args", "").trim();
+    if (!jvmArgs.isEmpty()) {
+      command.addAll(List.of(jvmArgs.split("\\s+")));
+    }
     command.add("-jar");
     command.add(jar.toString());
     command.add("--server.port=" + port);
@@ -164,6 +169,27 @@ final class AppProcess implements AutoCloseable {
           method + " " + path + " → " + r.statusCode() + " " + r.body());
     }
     return r.body().isEmpty() ? null : JSON.readTree(r.body());
+  }
+
+  /**
+   * Seconds the app's JIT compilers have worked so far ({@code jstat -compiler}): a benchmark warms
+   * the app until this stops growing, as a long-running server would be.
+   */
+  double jitSeconds() throws IOException, InterruptedException {
+    Process jstat =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "jstat").toString(),
+                "-compiler",
+                String.valueOf(process.pid()))
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(jstat.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (jstat.waitFor() != 0) {
+      throw new IllegalStateException("jstat failed: " + out);
+    }
+    // "Compiled Failed Invalid   Time   FailedType FailedMethod", then the values.
+    String[] values = out.strip().split("\n")[1].trim().split("\\s+");
+    return Double.parseDouble(values[3]);
   }
 
   /** An API token of the bootstrap admin: Bearer costs a SHA-256, Basic a bcrypt per request. */

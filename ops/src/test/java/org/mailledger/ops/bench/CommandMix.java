@@ -18,10 +18,19 @@ import java.util.concurrent.Future;
  */
 final class CommandMix implements OpenLoop.Requests {
 
+  /** One HTTP call: method, path and JSON body (or null). */
+  record Call(String method, String path, String body) {}
+
   private abstract static class Entity {
     boolean flipped;
 
-    abstract HttpRequest request(AppProcess app, String auth);
+    /** The write that turns the entity to the other state: {@code flipped} is the current one. */
+    abstract Call call(boolean flipped);
+
+    HttpRequest request(AppProcess app, String auth) {
+      Call c = call(flipped);
+      return app.request(c.method(), c.path(), auth, c.body());
+    }
   }
 
   private static final class AliasRecipient extends Entity {
@@ -32,14 +41,13 @@ final class CommandMix implements OpenLoop.Requests {
     }
 
     @Override
-    HttpRequest request(AppProcess app, String auth) {
+    Call call(boolean flipped) {
       String extra = "bench-extra@elsewhere.example";
       return flipped
-          ? app.request("DELETE", "/api/v1/aliases/" + alias + "/recipients/" + extra, auth, null)
-          : app.request(
+          ? new Call("DELETE", "/api/v1/aliases/" + alias + "/recipients/" + extra, null)
+          : new Call(
               "POST",
               "/api/v1/aliases/" + alias + "/recipients",
-              auth,
               "{\"address\":\"" + extra + "\"}");
     }
   }
@@ -52,9 +60,9 @@ final class CommandMix implements OpenLoop.Requests {
     }
 
     @Override
-    HttpRequest request(AppProcess app, String auth) {
-      return app.request(
-          "PATCH", "/api/v1/mailboxes/" + mailbox, auth, "{\"quotaGb\":" + (flipped ? 1 : 2) + "}");
+    Call call(boolean flipped) {
+      return new Call(
+          "PATCH", "/api/v1/mailboxes/" + mailbox, "{\"quotaGb\":" + (flipped ? 1 : 2) + "}");
     }
   }
 
@@ -66,9 +74,8 @@ final class CommandMix implements OpenLoop.Requests {
     }
 
     @Override
-    HttpRequest request(AppProcess app, String auth) {
-      return app.request(
-          "PATCH", "/api/v1/mailboxes/" + mailbox, auth, "{\"active\":" + flipped + "}");
+    Call call(boolean flipped) {
+      return new Call("PATCH", "/api/v1/mailboxes/" + mailbox, "{\"active\":" + flipped + "}");
     }
   }
 
@@ -80,11 +87,10 @@ final class CommandMix implements OpenLoop.Requests {
     }
 
     @Override
-    HttpRequest request(AppProcess app, String auth) {
-      return app.request(
+    Call call(boolean flipped) {
+      return new Call(
           "PUT",
           "/api/v1/tls-policies/" + destination,
-          auth,
           "{\"policy\":\"" + (flipped ? "may" : "encrypt") + "\"}");
     }
   }
@@ -93,9 +99,12 @@ final class CommandMix implements OpenLoop.Requests {
   private final String auth;
   private final ConcurrentLinkedQueue<Entity> free = new ConcurrentLinkedQueue<>();
 
+  private final List<Entity> all;
+
   private CommandMix(AppProcess app, String auth, List<Entity> entities) {
     this.app = app;
     this.auth = auth;
+    this.all = List.copyOf(entities);
     free.addAll(entities);
   }
 
@@ -105,12 +114,18 @@ final class CommandMix implements OpenLoop.Requests {
    */
   static CommandMix create(AppProcess app, String auth, int domains, int perDomain)
       throws Exception {
+    return create(app, auth, "cmd", domains, perDomain);
+  }
+
+  /** As above, in domains named {@code <prefix><n>.bench.example}. */
+  static CommandMix create(AppProcess app, String auth, String prefix, int domains, int perDomain)
+      throws Exception {
     List<Entity> entities = Collections.synchronizedList(new ArrayList<>());
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
       List<Future<?>> work = new ArrayList<>();
       for (int d = 0; d < domains; d++) {
-        String domain = "cmd" + d + ".bench.example";
+        String domain = prefix + d + ".bench.example";
         app.expectOk(
             "POST",
             "/api/v1/domains?wait=true",
@@ -177,5 +192,95 @@ final class CommandMix implements OpenLoop.Requests {
           free.add(e);
           return null;
         });
+  }
+
+  /**
+   * A wrk script sending this mix: wrk thread {@code t} of {@code threads} takes the entities
+   * {@code t, t + threads, ...} in turn, each time the write that flips it, so no entity is in two
+   * requests at once while a thread has fewer connections than entities. At the end it prints each
+   * thread's request count, from which {@link #afterWrk} learns every entity's state. Not to be
+   * used while {@link #next} leases run.
+   */
+  java.nio.file.Path wrkScript(int threads) throws java.io.IOException {
+    StringBuilder lua = new StringBuilder();
+    lua.append("local auth = [==[").append(auth).append("]==]\n");
+    lua.append("local nthreads = ").append(threads).append("\n");
+    lua.append("local calls = {\n");
+    for (Entity e : all) {
+      lua.append("  {").append(lua(e.call(e.flipped))).append(", ");
+      lua.append(lua(e.call(!e.flipped))).append("},\n");
+    }
+    lua.append("}\n");
+    lua.append(
+        """
+        local threads = {}
+        local created = 0
+        function setup(thread)
+          thread:set("tid", created)
+          created = created + 1
+          table.insert(threads, thread)
+        end
+        function init(args)
+          mine = {}
+          for i = 1, #calls do
+            if (i - 1) % nthreads == tid then
+              local c = calls[i]
+              local h = {["Authorization"] = auth, ["Content-Type"] = "application/json"}
+              table.insert(mine, {wrk.format(c[1][1], c[1][2], h, c[1][3]),
+                                  wrk.format(c[2][1], c[2][2], h, c[2][3])})
+            end
+          end
+          counter = 0
+        end
+        function request()
+          local n = #mine
+          local e = mine[(counter % n) + 1]
+          local visit = math.floor(counter / n)
+          counter = counter + 1
+          return e[(visit % 2) + 1]
+        end
+        function done(summary, latency, requests)
+          for _, t in ipairs(threads) do
+            io.write(string.format("counter %d %d\\n", t:get("tid"), t:get("counter")))
+          end
+        end
+        """);
+    java.nio.file.Path file = java.nio.file.Files.createTempFile("mailledger-wrk", ".lua");
+    java.nio.file.Files.writeString(file, lua);
+    return file;
+  }
+
+  private static String lua(Call c) {
+    return "{\""
+        + c.method()
+        + "\", [==["
+        + c.path()
+        + "]==], "
+        + (c.body() == null ? "nil" : "[==[" + c.body() + "]==]")
+        + "}";
+  }
+
+  /**
+   * Flips every entity that the wrk run sent an odd number of writes. A write that failed (counted
+   * by wrk as non-2xx) left its entity as it was, out of step with the alternation; the entity's
+   * next write fails too and brings it back in step.
+   */
+  void afterWrk(int threads, java.util.Map<Integer, Long> counters) {
+    if (counters.size() != threads) {
+      throw new IllegalStateException("wrk reported " + counters + " for " + threads + " threads");
+    }
+    for (int t = 0; t < threads; t++) {
+      List<Entity> mine = new ArrayList<>();
+      for (int i = t; i < all.size(); i += threads) {
+        mine.add(all.get(i));
+      }
+      long sent = counters.get(t);
+      for (int j = 0; j < mine.size(); j++) {
+        long visits = sent / mine.size() + (j < sent % mine.size() ? 1 : 0);
+        if (visits % 2 == 1) {
+          mine.get(j).flipped = !mine.get(j).flipped;
+        }
+      }
+    }
   }
 }
