@@ -1,8 +1,10 @@
 package org.mailledger.command.config;
 
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -29,6 +31,17 @@ public class AxonStorageConfig {
         .payloadColumn("payload")
         .metaDataColumn("meta_data")
         .build();
+  }
+
+  /**
+   * Tells a lost append race (the unique aggregate and sequence number taken by another writer) by
+   * its SQL state, 23xxx on PostgreSQL and MySQL alike. Axon's JDBC default looks only for JPA's
+   * EntityExistsException, so the race surfaced as a bare EventStoreException (a 500) instead of a
+   * ConcurrencyException, which the command gateway runs again (LockConflicts).
+   */
+  @Bean
+  public PersistenceExceptionResolver eventAppendConflicts() {
+    return new SQLStateResolver();
   }
 
   @Bean

@@ -1,13 +1,17 @@
 package org.mailledger.command.config;
 
 import java.sql.SQLException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.dao.PessimisticLockingFailureException;
 
 /**
  * A command that lost a lock race in the database (a deadlock, or a serialization failure) did
  * nothing: its transaction was rolled back whole. The database asks for it to be run again; run
  * again, it meets the winner's rows and gets the rule's own answer (e.g. {@code domain-exists}).
- * InnoDB reports such races among inserts of one unique key far more often than PostgreSQL.
+ * InnoDB reports such races among inserts of one unique key far more often than PostgreSQL. So does
+ * an append that lost to another writer of the same aggregate (another instance on the same event
+ * store): run again, the command first reads that writer's events.
  */
 final class LockConflicts {
 
@@ -15,7 +19,9 @@ final class LockConflicts {
 
   static boolean isLockConflict(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof PessimisticLockingFailureException) {
+      if (t instanceof PessimisticLockingFailureException
+          || t instanceof ConcurrencyException
+          || t instanceof AggregateStreamCreationException) {
         return true;
       }
       if (t instanceof SQLException sql) {

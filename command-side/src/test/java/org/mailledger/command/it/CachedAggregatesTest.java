@@ -7,6 +7,8 @@ import java.util.List;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.AggregateDeletedException;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.Test;
 import org.mailledger.command.support.CatchingUpRepository;
 import org.mailledger.schema.mailbox.ChangeMailboxQuotaCommand;
@@ -80,6 +82,21 @@ class CachedAggregatesTest extends CommandSideTestBase {
     assertThatThrownBy(() -> send(new ChangeMailboxQuotaCommand(mailboxId, Quota.ofGigabytes(3))))
         .isInstanceOf(AggregateDeletedException.class);
     assertThat(sequenceNumbers(mailboxId)).hasSize((int) before + 1);
+  }
+
+  @Test
+  void anAppendThatLostTheRaceIsAConcurrencyConflictNotAStoreFailure() {
+    DomainName destination = DomainName.of(uniqueDomain());
+    send(new SetTlsPolicyCommand(destination, TlsPolicyLevel.of("may"), "", null));
+    TlsPolicySetEvent event = new TlsPolicySetEvent(destination.ascii(), "encrypt", "", "");
+    appendElsewhere("TlsPolicy", destination.ascii(), 1, event);
+
+    // What a writer that read sequence 0 a moment before would do; the gateway runs the command
+    // again on a ConcurrencyException (LockConflicts), and then reads the winner's event first.
+    assertThatThrownBy(() -> appendElsewhere("TlsPolicy", destination.ascii(), 1, event))
+        .isInstanceOf(ConcurrencyException.class);
+    assertThatThrownBy(() -> appendElsewhere("TlsPolicy", destination.ascii(), 0, event))
+        .isInstanceOf(AggregateStreamCreationException.class);
   }
 
   private void appendElsewhere(String type, String aggregateId, long sequence, Object event) {
