@@ -1,6 +1,5 @@
 package org.mailledger.ops.bench;
 
-import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -26,11 +25,6 @@ final class CommandMix implements OpenLoop.Requests {
 
     /** The write that turns the entity to the other state: {@code flipped} is the current one. */
     abstract Call call(boolean flipped);
-
-    HttpRequest request(AppProcess app, String auth) {
-      Call c = call(flipped);
-      return app.request(c.method(), c.path(), auth, c.body());
-    }
   }
 
   private static final class AliasRecipient extends Entity {
@@ -183,8 +177,9 @@ final class CommandMix implements OpenLoop.Requests {
     if (e == null) {
       return null;
     }
+    Call c = e.call(e.flipped);
     return new OpenLoop.Lease(
-        e.request(app, auth),
+        new OpenLoop.Call(c.method(), c.path(), auth, c.body()),
         status -> {
           if (status / 100 == 2) {
             e.flipped = !e.flipped;

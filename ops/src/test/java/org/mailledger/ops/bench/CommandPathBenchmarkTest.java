@@ -68,7 +68,7 @@ class CommandPathBenchmarkTest {
           "ALTER TABLE bench_event_entry ALTER COLUMN global_index SET DEFAULT"
               + " nextval('bench_event_seq')");
 
-      OpenLoop load = new OpenLoop(app.http, 256);
+      OpenLoop load = new OpenLoop(app.port, 256);
       // Warm-up, not counted, until the app's JIT is quiet: on these two cores its compiler
       // threads took a whole core for about four minutes of load (some 19,000 methods), and the
       // same build answered 300 writes/s in the first minute and 800 in the fifth.

@@ -45,7 +45,7 @@ class LagBenchmarkTest {
       String auth = app.bearerToken();
       String domain = "lag.bench.example";
       app.expectOk("POST", "/api/v1/domains?wait=true", auth, "{\"domain\":\"" + domain + "\"}");
-      OpenLoop load = new OpenLoop(app.http, 256);
+      OpenLoop load = new OpenLoop(app.port, 256);
       AtomicInteger next = new AtomicInteger();
 
       List<Double> p50 = new ArrayList<>();
@@ -60,7 +60,7 @@ class LagBenchmarkTest {
             () -> {
               String local = "lag" + next.incrementAndGet();
               return new OpenLoop.Lease(
-                  app.request(
+                  new OpenLoop.Call(
                       "POST",
                       "/api/v1/domains/" + domain + "/aliases",
                       auth,
