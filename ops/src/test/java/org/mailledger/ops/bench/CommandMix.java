@@ -278,4 +278,31 @@ final class CommandMix implements OpenLoop.Requests {
       }
     }
   }
+
+  /**
+   * One wrk run of this mix with two threads; at most 1 % of its writes may fail (see {@link
+   * #afterWrk}).
+   */
+  Wrk.Result wrk(AppProcess app, int connections, int seconds) throws Exception {
+    int threads = 2;
+    java.nio.file.Path script = wrkScript(threads);
+    try {
+      Wrk.Result r = Wrk.run(app.port, script, threads, connections, seconds);
+      afterWrk(threads, r.counters());
+      if (r.socketErrors() > 0 || r.non2xx() > r.requests() / 100) {
+        throw new IllegalStateException(
+            "wrk: "
+                + r.socketErrors()
+                + " socket errors, "
+                + r.non2xx()
+                + " non-2xx of "
+                + r.requests());
+      }
+      // Requests cut off by wrk's stop may still be applied: let them land before what follows.
+      Thread.sleep(500);
+      return r;
+    } finally {
+      java.nio.file.Files.deleteIfExists(script);
+    }
+  }
 }

@@ -34,9 +34,6 @@ class CommandPathBenchmarkTest {
   static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
   static final int STEP_SECONDS = Integer.getInteger("bench.step-seconds", 8);
   static final int HALF_LOAD_SECONDS = Integer.getInteger("bench.half-load-seconds", 10);
-  static final int WARMUP_STEP_SECONDS = 15;
-  static final int WARMUP_MAX_SECONDS = Integer.getInteger("bench.warmup-max-seconds", 420);
-  static final int WRK_THREADS = 2;
   static final List<Integer> CONNECTIONS = List.of(16, 32, 64);
 
   /** One row as the JDBC engine appends it: same columns, keys and a payload of a real size. */
@@ -69,22 +66,8 @@ class CommandPathBenchmarkTest {
               + " nextval('bench_event_seq')");
 
       OpenLoop load = new OpenLoop(app.port, 256);
-      // Warm-up, not counted, until the app's JIT is quiet: on these two cores its compiler
-      // threads took a whole core for about four minutes of load (some 19,000 methods), and the
-      // same build answered 300 writes/s in the first minute and 800 in the fifth.
-      StringBuilder warmup = new StringBuilder("warm-up (wrk, 32 connections, per ");
-      warmup.append(WARMUP_STEP_SECONDS).append(" s: writes/s, JIT s):");
-      double jit = app.jitSeconds();
-      for (int s = 0; s < WARMUP_MAX_SECONDS; s += WARMUP_STEP_SECONDS) {
-        Wrk.Result r = wrk(app, saturating, 32, WARMUP_STEP_SECONDS);
-        double now = app.jitSeconds();
-        warmup.append(String.format(Locale.ROOT, " %.0f/%.1f", r.requestsPerSecond(), now - jit));
-        boolean quiet = now - jit < 0.1 * WARMUP_STEP_SECONDS;
-        jit = now;
-        if (quiet) {
-          break;
-        }
-      }
+      // Warm-up, not counted, until the app's JIT is quiet (see JitWarmup).
+      String warmup = JitWarmup.run(app, saturating);
       load.run(mix, 100, 15);
 
       List<Double> saturation = new ArrayList<>();
@@ -97,7 +80,7 @@ class CommandPathBenchmarkTest {
         double best = 0;
         steps.append("round ").append(round).append(':');
         for (int connections : CONNECTIONS) {
-          Wrk.Result r = wrk(app, saturating, connections, STEP_SECONDS);
+          Wrk.Result r = saturating.wrk(app, connections, STEP_SECONDS);
           best = Math.max(best, r.requestsPerSecond());
           steps.append(
               String.format(
@@ -174,25 +157,6 @@ class CommandPathBenchmarkTest {
               + " -Dsurefire.failIfNoSpecifiedTests=false",
           body);
       assertThat(sat).isPositive();
-    }
-  }
-
-  /** One wrk run of the mix; at most 1 % of its writes may fail (see CommandMix.afterWrk). */
-  private static Wrk.Result wrk(AppProcess app, CommandMix mix, int connections, int seconds)
-      throws Exception {
-    java.nio.file.Path script = mix.wrkScript(WRK_THREADS);
-    try {
-      Wrk.Result r = Wrk.run(app.port, script, WRK_THREADS, connections, seconds);
-      mix.afterWrk(WRK_THREADS, r.counters());
-      assertThat(r.socketErrors()).as("wrk socket errors").isZero();
-      assertThat(r.non2xx())
-          .as("wrk non-2xx answers of %s", r.requests())
-          .isLessThanOrEqualTo(r.requests() / 100);
-      // Requests cut off by wrk's stop may still be applied: let them land before the next step.
-      Thread.sleep(500);
-      return r;
-    } finally {
-      java.nio.file.Files.deleteIfExists(script);
     }
   }
 }
