@@ -15,4 +15,21 @@ public record DomainView(
     boolean active,
     long mailboxes,
     long aliases,
-    java.util.List<String> aliasDomains) {}
+    java.util.List<String> aliasDomains) {
+
+  /** The same domain with these alias domains. */
+  public DomainView withAliasDomains(java.util.List<String> names) {
+    return new DomainView(
+        domain,
+        unicode,
+        description,
+        quotaGb,
+        maxQuotaGb,
+        maxMailboxes,
+        maxAliases,
+        active,
+        mailboxes,
+        aliases,
+        names);
+  }
+}

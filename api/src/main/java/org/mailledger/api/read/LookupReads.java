@@ -120,24 +120,12 @@ public class LookupReads {
   }
 
   private DomainView withAliasDomains(DomainRow row) {
-    DomainView v = row.view();
-    List<String> aliasDomains =
-        jdbc.queryForList(
-            "SELECT domain FROM domains WHERE alias_target_id = ? ORDER BY domain",
-            String.class,
-            row.id());
-    return new DomainView(
-        v.domain(),
-        v.unicode(),
-        v.description(),
-        v.quotaGb(),
-        v.maxQuotaGb(),
-        v.maxMailboxes(),
-        v.maxAliases(),
-        v.active(),
-        v.mailboxes(),
-        v.aliases(),
-        aliasDomains);
+    return row.view()
+        .withAliasDomains(
+            jdbc.queryForList(
+                "SELECT domain FROM domains WHERE alias_target_id = ? ORDER BY domain",
+                String.class,
+                row.id()));
   }
 
   private static final String ALIAS_DOMAINS =

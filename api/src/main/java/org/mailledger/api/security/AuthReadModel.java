@@ -53,19 +53,6 @@ public class AuthReadModel {
     return admins("");
   }
 
-  /** The token with this hash, if it is neither revoked nor expired and its admin is active. */
-  public Optional<TokenRecord> usableToken(String tokenHash, Instant now) {
-    return jdbc
-        .query(
-            TOKENS
-                + " WHERE t.token_hash = ? AND t.revoked_at IS NULL AND t.expires_at > ? AND a.active",
-            TOKEN,
-            tokenHash,
-            dialect.instant(now))
-        .stream()
-        .findFirst();
-  }
-
   /** Who a usable token logs in as, with the admin's role and grants: what a request needs. */
   public record TokenLogin(String tokenId, String adminName, String role, List<String> domains) {}
 
