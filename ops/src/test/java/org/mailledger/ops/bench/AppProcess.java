@@ -47,6 +47,11 @@ final class AppProcess implements AutoCloseable {
     this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   }
 
+  /** The app's operating-system process id, for {@link CpuAccount}. */
+  long pid() {
+    return process.pid();
+  }
+
   /** Starts the api jar built by this reactor and waits until its health is UP. */
   static AppProcess start(TestDatabase db, Map<String, String> properties) throws Exception {
     Path jar = apiJar();

@@ -26,7 +26,7 @@ final class BenchResults {
             + Instant.now()
             + ", "
             + Runtime.getRuntime().availableProcessors()
-            + " cores, load average before: "
+            + " cores, 1-minute load average at the end (the benchmark's own load included): "
             + loadAverage()
             + "\n\n"
             + body

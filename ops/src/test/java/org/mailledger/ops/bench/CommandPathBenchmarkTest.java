@@ -19,14 +19,19 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * event per command), in the same run, then the latency at half that rate.
  *
  * <p>Saturation is measured with wrk, a closed-loop load generator in C, at 16, 32 and 64
- * connections (the best counts), as pgbench is a C client of its database: the JDK's HTTP client
- * that the open-loop half-load step uses costs the two shared cores about as much CPU per request
- * as the app's own request handling. Half load is open loop (requests start on schedule, latency
- * from the scheduled start), on entities of its own.
+ * connections (the best counts), as pgbench is a C client of its database. Half load is open loop
+ * (requests start on schedule, latency from the scheduled start) on Apache HttpClient, on entities
+ * of its own, after that client's own JIT warm-up and a short lead-in per step.
+ *
+ * <p>Each saturation and pgbench step also splits the machine's CPU per unit of work between the
+ * app, the database server and the rest ({@link CpuAccount}), and each round measures what the same
+ * app answers for a request that does next to nothing (the liveness probe) and for an authenticated
+ * read: where the distance to pgbench comes from.
  *
  * <p>{@code ./mvnw -B -Pbench -pl api,ops -am verify -Dtest=CommandPathBenchmarkTest
  * -Dsurefire.failIfNoSpecifiedTests=false} [-Dbench.rounds=3 -Dbench.step-seconds=8
- * -Dbench.warmup-max-seconds=420 -Dbench.half-load-seconds=10]
+ * -Dbench.warmup-max-seconds=420 -Dbench.client-warmup-max-seconds=180
+ * -Dbench.half-load-seconds=10]
  */
 @Tag("bench")
 class CommandPathBenchmarkTest {
@@ -34,6 +39,7 @@ class CommandPathBenchmarkTest {
   static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
   static final int STEP_SECONDS = Integer.getInteger("bench.step-seconds", 8);
   static final int HALF_LOAD_SECONDS = Integer.getInteger("bench.half-load-seconds", 10);
+  static final int LEAD_IN_SECONDS = 3;
   static final List<Integer> CONNECTIONS = List.of(16, 32, 64);
 
   /** One row as the JDBC engine appends it: same columns, keys and a payload of a real size. */
@@ -66,9 +72,10 @@ class CommandPathBenchmarkTest {
               + " nextval('bench_event_seq')");
 
       OpenLoop load = new OpenLoop(app.port, 256);
-      // Warm-up, not counted, until the app's JIT is quiet (see JitWarmup).
-      String warmup = JitWarmup.run(app, saturating);
-      load.run(mix, 100, 15);
+      // Warm-up, not counted, until the app's JIT is quiet (see JitWarmup), then the open-loop
+      // client's own, at about half load (see OpenLoop.warm).
+      JitWarmup.Warm warm = JitWarmup.run(app, saturating);
+      String warmup = warm.trace() + "\n" + load.warm(mix, warm.lastPerSecond() / 2);
 
       List<Double> saturation = new ArrayList<>();
       List<Double> ceiling = new ArrayList<>();
@@ -76,34 +83,87 @@ class CommandPathBenchmarkTest {
       List<Double> p99 = new ArrayList<>();
       List<Double> halfOk = new ArrayList<>();
       StringBuilder steps = new StringBuilder(warmup).append('\n');
+      List<Double> appMs = new ArrayList<>();
+      List<Double> databaseMs = new ArrayList<>();
+      List<Double> transactions = new ArrayList<>();
+      List<Double> insertDatabaseMs = new ArrayList<>();
+      List<Double> liveness = new ArrayList<>();
+      List<Double> reads = new ArrayList<>();
+      String oneMailbox = "/api/v1/mailboxes/m0@wrk0.bench.example";
       for (int round = 1; round <= ROUNDS; round++) {
-        double best = 0;
+        CpuAccount.Split best = null;
         steps.append("round ").append(round).append(':');
         for (int connections : CONNECTIONS) {
-          Wrk.Result r = saturating.wrk(app, connections, STEP_SECONDS);
-          best = Math.max(best, r.requestsPerSecond());
+          Wrk.Result[] r = new Wrk.Result[1];
+          CpuAccount.Split split =
+              CpuAccount.measure(
+                  app.pid(),
+                  jdbc,
+                  () -> {
+                    r[0] = saturating.wrk(app, connections, STEP_SECONDS);
+                    return new CpuAccount.Work<>(r[0], r[0].requestsPerSecond(), r[0].requests());
+                  });
+          if (best == null || split.perSecond() > best.perSecond()) {
+            best = split;
+          }
           steps.append(
               String.format(
                   Locale.ROOT,
                   " %d conn %.0f/s (p50 %.1f, p99 %.1f ms%s)",
                   connections,
-                  r.requestsPerSecond(),
-                  r.p50Ms(),
-                  r.p99Ms(),
-                  r.non2xx() > 0 ? ", " + r.non2xx() + " non-2xx" : ""));
+                  r[0].requestsPerSecond(),
+                  r[0].p50Ms(),
+                  r[0].p99Ms(),
+                  r[0].non2xx() > 0 ? ", " + r[0].non2xx() + " non-2xx" : ""));
         }
-        saturation.add(best);
-        ceiling.add(
-            Math.max(
-                Pgbench.tps(db, EVENT_INSERT, 8, STEP_SECONDS),
-                Pgbench.tps(db, EVENT_INSERT, 32, STEP_SECONDS)));
-        OpenLoop.Step half = load.run(mix, best / 2, HALF_LOAD_SECONDS);
+        saturation.add(best.perSecond());
+        appMs.add(best.appMs());
+        databaseMs.add(best.databaseMs());
+        transactions.add(best.transactions());
+        steps.append("\n  commands at saturation: ").append(best.describe());
+        CpuAccount.Split insert = null;
+        for (int clients : List.of(8, 32)) {
+          CpuAccount.Split split =
+              CpuAccount.measure(
+                  app.pid(),
+                  jdbc,
+                  () -> {
+                    double tps = Pgbench.tps(db, EVENT_INSERT, clients, STEP_SECONDS);
+                    return new CpuAccount.Work<>(tps, tps, Math.round(tps * STEP_SECONDS));
+                  });
+          if (insert == null || split.perSecond() > insert.perSecond()) {
+            insert = split;
+          }
+        }
+        ceiling.add(insert.perSecond());
+        insertDatabaseMs.add(insert.databaseMs());
+        steps.append("\n  pgbench inserts: ").append(insert.describe());
+        // What the same app answers when a request does next to nothing, and when it does an
+        // authenticated read (the Bearer query and one lookup row): the floor under any command.
+        Wrk.Result idle = Wrk.get(app.port, "/actuator/health/liveness", null, 32, STEP_SECONDS);
+        Wrk.Result read = Wrk.get(app.port, oneMailbox, auth, 32, STEP_SECONDS);
+        if (idle.non2xx() + read.non2xx() + idle.socketErrors() + read.socketErrors() > 0) {
+          throw new IllegalStateException("floor requests failed: " + idle + " " + read);
+        }
+        liveness.add(idle.requestsPerSecond());
+        reads.add(read.requestsPerSecond());
+        steps.append(
+            String.format(
+                Locale.ROOT,
+                "%n  liveness %.0f/s, authenticated GET %.0f/s",
+                idle.requestsPerSecond(),
+                read.requestsPerSecond()));
+        double rate = best.perSecond() / 2;
+        // A lead-in at the same rate, not counted: the client's connections went idle during the
+        // steps above and Tomcat closed them after 20 s.
+        load.run(mix, rate, LEAD_IN_SECONDS);
+        OpenLoop.Step half = load.run(mix, rate, HALF_LOAD_SECONDS);
         assertThat(half.failed()).as("failed requests: %s", half.firstFailure()).isZero();
         steps.append(
             String.format(
                 Locale.ROOT,
-                "; open loop %.0f/s offered → %.0f/s (p50 %.1f, p99 %.1f ms%s)%n",
-                best / 2,
+                "%n  open loop %.0f/s offered → %.0f/s (p50 %.1f, p99 %.1f ms%s)%n",
+                rate,
                 half.okPerSecond(),
                 half.p50(),
                 half.p99(),
@@ -115,6 +175,7 @@ class CommandPathBenchmarkTest {
 
       double sat = Stats.median(saturation);
       double ceil = Stats.median(ceiling);
+      int cores = Runtime.getRuntime().availableProcessors();
       String body =
           "| | median | rounds |\n|---|---:|---|\n"
               + "| commands/s at saturation (wrk, best of "
@@ -148,6 +209,40 @@ class CommandPathBenchmarkTest {
               + Stats.num(Stats.median(halfOk))
               + " | "
               + Stats.list(halfOk, Stats::num)
+              + " |\n"
+              + "| app CPU per command at saturation | "
+              + Stats.cpuMs(Stats.median(appMs))
+              + " | "
+              + Stats.list(appMs, Stats::cpuMs)
+              + " |\n"
+              + "| database CPU per command at saturation | "
+              + Stats.cpuMs(Stats.median(databaseMs))
+              + " | "
+              + Stats.list(databaseMs, Stats::cpuMs)
+              + " |\n"
+              + "| database CPU per pgbench insert | "
+              + Stats.cpuMs(Stats.median(insertDatabaseMs))
+              + " | "
+              + Stats.list(insertDatabaseMs, Stats::cpuMs)
+              + " |\n"
+              + "| database transactions per command (the Bearer read, lookups, the append,"
+              + " the processors' batches) | "
+              + String.format(Locale.ROOT, "%.1f", Stats.median(transactions))
+              + " | |\n"
+              + "| ceiling if the database cost nothing: "
+              + cores
+              + " cores ÷ app CPU per command, ÷ pgbench | "
+              + Stats.pct(cores * 1000 / Stats.median(appMs) / ceil)
+              + " | |\n"
+              + "| liveness probe (no database, no login), requests/s ÷ pgbench | "
+              + Stats.pct(Stats.median(liveness) / ceil)
+              + " | "
+              + Stats.list(liveness, Stats::num)
+              + " |\n"
+              + "| authenticated GET of one mailbox (Bearer query + one row), requests/s ÷ pgbench | "
+              + Stats.pct(Stats.median(reads) / ceil)
+              + " | "
+              + Stats.list(reads, Stats::num)
               + " |\n\nSteps:\n\n```\n"
               + steps
               + "```\n";

@@ -14,23 +14,29 @@ final class JitWarmup {
   static final int STEP_SECONDS = 15;
   static final int MAX_SECONDS = Integer.getInteger("bench.warmup-max-seconds", 420);
 
+  /** A line that says how the warm-up went, and the write rate of its last step. */
+  record Warm(String trace, double lastPerSecond) {}
+
   private JitWarmup() {}
 
-  /** Runs the warm-up on {@code mix}; answers a line that says how it went. */
-  static String run(AppProcess app, CommandMix mix) throws Exception {
+  /** Runs the warm-up on {@code mix}. */
+  static Warm run(AppProcess app, CommandMix mix) throws Exception {
     StringBuilder trace = new StringBuilder("warm-up (wrk, 32 connections, per ");
     trace.append(STEP_SECONDS).append(" s: writes/s, JIT s):");
     double jit = app.jitSeconds();
+    double rate = 0;
     for (int s = 0; s < MAX_SECONDS; s += STEP_SECONDS) {
       Wrk.Result r = mix.wrk(app, 32, STEP_SECONDS);
+      rate = r.requestsPerSecond();
       double now = app.jitSeconds();
       trace.append(String.format(Locale.ROOT, " %.0f/%.1f", r.requestsPerSecond(), now - jit));
       boolean quiet = now - jit < 0.1 * STEP_SECONDS;
       jit = now;
       if (quiet) {
-        return trace.toString();
+        return new Warm(trace.toString(), rate);
       }
     }
-    return trace.append(" (not quiet after ").append(MAX_SECONDS).append(" s)").toString();
+    trace.append(" (not quiet after ").append(MAX_SECONDS).append(" s)");
+    return new Warm(trace.toString(), rate);
   }
 }

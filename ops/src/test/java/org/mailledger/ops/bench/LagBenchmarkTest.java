@@ -45,7 +45,7 @@ class LagBenchmarkTest {
       String auth = app.bearerToken();
       String domain = "lag.bench.example";
       // Warm as a long-running server is (JitWarmup), on entities of the warm-up's own.
-      String warmup = JitWarmup.run(app, CommandMix.create(app, auth, "warm", 2, 100));
+      String warmup = JitWarmup.run(app, CommandMix.create(app, auth, "warm", 2, 100)).trace();
       app.expectOk("POST", "/api/v1/domains?wait=true", auth, "{\"domain\":\"" + domain + "\"}");
       OpenLoop load = new OpenLoop(app.port, 256);
       AtomicInteger next = new AtomicInteger();

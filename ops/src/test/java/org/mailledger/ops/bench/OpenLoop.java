@@ -100,6 +100,44 @@ final class OpenLoop implements AutoCloseable {
             });
   }
 
+  static final int CLIENT_WARMUP_MAX_SECONDS =
+      Integer.getInteger("bench.client-warmup-max-seconds", 180);
+
+  /**
+   * Warms this client as {@link JitWarmup} warms the app: it shares the app's two cores, and while
+   * its own JIT compiles Apache HttpClient's paths it both takes CPU from the app and answers its
+   * own requests late. Seen by hand: a fresh client at 600 writes/s measured p99 194, 73, 23 and 21
+   * ms in four 15 s steps against the same warm app. Runs {@code requests} at {@code perSecond} in
+   * 10 s steps until this JVM's compilers worked less than half a second of a step; answers a line
+   * that says how it went.
+   */
+  String warm(Requests requests, double perSecond) throws InterruptedException {
+    var compiler = java.lang.management.ManagementFactory.getCompilationMXBean();
+    StringBuilder trace =
+        new StringBuilder(
+            String.format(
+                java.util.Locale.ROOT,
+                "client warm-up (open loop, %.0f/s, per 10 s: p99 ms, JIT s):",
+                perSecond));
+    long jit = compiler.getTotalCompilationTime();
+    for (int s = 0; s < CLIENT_WARMUP_MAX_SECONDS; s += 10) {
+      Step step = run(requests, perSecond, 10);
+      long now = compiler.getTotalCompilationTime();
+      trace.append(
+          String.format(java.util.Locale.ROOT, " %.1f/%.1f", step.p99(), (now - jit) / 1e3));
+      boolean quiet = now - jit < 500;
+      jit = now;
+      if (quiet) {
+        return trace.toString();
+      }
+    }
+    return trace
+        .append(" (not quiet after ")
+        .append(CLIENT_WARMUP_MAX_SECONDS)
+        .append(" s)")
+        .toString();
+  }
+
   Step run(Requests requests, double perSecond, double seconds) throws InterruptedException {
     long total = (long) (perSecond * seconds);
     AtomicLong ok = new AtomicLong();

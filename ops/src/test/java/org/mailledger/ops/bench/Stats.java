@@ -32,6 +32,11 @@ final class Stats {
     return String.format(Locale.ROOT, "%.1f ms", v);
   }
 
+  /** CPU time per unit of work, which is well under a millisecond. */
+  static String cpuMs(double v) {
+    return String.format(Locale.ROOT, "%.3f ms", v);
+  }
+
   static String pct(double ratio) {
     return String.format(Locale.ROOT, "%.1f %%", ratio * 100);
   }

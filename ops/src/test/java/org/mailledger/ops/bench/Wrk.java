@@ -50,7 +50,27 @@ final class Wrk {
 
   static Result run(int port, Path script, int threads, int connections, int seconds)
       throws IOException, InterruptedException {
-    List<String> command =
+    return run(
+        List.of("-s", script.toString()),
+        "http://127.0.0.1:" + port,
+        threads,
+        connections,
+        seconds);
+  }
+
+  /** The same GET again and again, e.g. the cost of a request that does (almost) nothing. */
+  static Result get(int port, String path, String authorization, int connections, int seconds)
+      throws IOException, InterruptedException {
+    List<String> options =
+        authorization == null ? List.of() : List.of("-H", "Authorization: " + authorization);
+    return run(options, "http://127.0.0.1:" + port + path, 2, connections, seconds);
+  }
+
+  private static Result run(
+      List<String> options, String url, int threads, int connections, int seconds)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.addAll(
         List.of(
             binary().toString(),
             "-t" + threads,
@@ -58,11 +78,10 @@ final class Wrk {
             "-d" + seconds + "s",
             "--timeout",
             "10s",
-            "--latency",
-            "-s",
-            script.toString(),
-            "http://127.0.0.1:" + port);
-    Process p = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true).start();
+            "--latency"));
+    command.addAll(options);
+    command.add(url);
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     int exit = p.waitFor();
     Matcher rps = RPS.matcher(out);
