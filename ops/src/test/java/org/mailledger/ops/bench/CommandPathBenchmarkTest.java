@@ -101,7 +101,7 @@ class CommandPathBenchmarkTest {
                   jdbc,
                   () -> {
                     r[0] = saturating.wrk(app, connections, STEP_SECONDS);
-                    return new CpuAccount.Work<>(r[0], r[0].requestsPerSecond(), r[0].requests());
+                    return new CpuAccount.Work(r[0].requestsPerSecond(), r[0].requests());
                   });
           if (best == null || split.perSecond() > best.perSecond()) {
             best = split;
@@ -129,7 +129,7 @@ class CommandPathBenchmarkTest {
                   jdbc,
                   () -> {
                     double tps = Pgbench.tps(db, EVENT_INSERT, clients, STEP_SECONDS);
-                    return new CpuAccount.Work<>(tps, tps, Math.round(tps * STEP_SECONDS));
+                    return new CpuAccount.Work(tps, Math.round(tps * STEP_SECONDS));
                   });
           if (insert == null || split.perSecond() > insert.perSecond()) {
             insert = split;

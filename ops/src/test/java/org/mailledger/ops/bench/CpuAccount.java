@@ -35,18 +35,18 @@ final class CpuAccount {
   }
 
   /** What one measured step answers: its rate per second and the units it completed. */
-  record Work<T>(T result, double perSecond, long units) {}
+  record Work(double perSecond, long units) {}
 
   private static final double TICK_MS = 1000.0 / clockTicks();
 
   private CpuAccount() {}
 
   /** Runs {@code step} and splits the machine's CPU over the units of work it reports. */
-  static <T> Split measure(long appPid, JdbcTemplate db, Callable<Work<T>> step) throws Exception {
+  static Split measure(long appPid, JdbcTemplate db, Callable<Work> step) throws Exception {
     String database = db.queryForObject("SELECT current_database()", String.class);
     Ticks before = Ticks.read(appPid);
     long xactsBefore = commits(db, database);
-    Work<T> work = step.call();
+    Work work = step.call();
     Ticks after = Ticks.read(appPid);
     long xacts = commits(db, database) - xactsBefore;
     double units = Math.max(1, work.units());
