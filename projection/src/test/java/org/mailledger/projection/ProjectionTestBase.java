@@ -13,7 +13,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.mailledger.projection.lookup.LookupDatabase;
-import org.mailledger.projection.mum.MumLayoutProjection;
+import org.mailledger.projection.mum.MumLayout;
 import org.mailledger.projection.progress.LayoutProgress;
 import org.mailledger.testsupport.TestDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,7 +33,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
     })
 public abstract class ProjectionTestBase {
 
-  protected static final String GROUP = MumLayoutProjection.GROUP;
+  protected static final String GROUP = MumLayout.GROUP;
 
   @Autowired protected CommandGateway gateway;
   @Autowired protected LookupDatabase lookup;

@@ -12,8 +12,8 @@ import org.mailledger.api.security.DomainAccess;
 import org.mailledger.projection.config.ProjectionProperties;
 import org.mailledger.projection.layout.LayoutDescriptor;
 import org.mailledger.projection.layout.Layouts;
-import org.mailledger.projection.rebuild.ProjectionStatus;
-import org.mailledger.projection.rebuild.ProjectionStatuses;
+import org.mailledger.projection.progress.LayoutStatuses;
+import org.mailledger.projection.progress.ProjectionStatus;
 import org.mailledger.projection.rebuild.Rebuilds;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -31,13 +31,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/projections")
 public class ProjectionController {
 
-  private final ProjectionStatuses statuses;
+  private final LayoutStatuses statuses;
   private final Rebuilds rebuilds;
   private final ProjectionProperties properties;
   private final DomainAccess access;
 
   public ProjectionController(
-      ProjectionStatuses statuses,
+      LayoutStatuses statuses,
       Rebuilds rebuilds,
       ProjectionProperties properties,
       DomainAccess access) {
@@ -53,7 +53,7 @@ public class ProjectionController {
     access.requireSuperadmin();
     List<ProjectionStatus> all = new ArrayList<>();
     for (LayoutDescriptor layout : Layouts.kept(properties)) {
-      all.add(statuses.of(layout.name()).orElseThrow());
+      all.add(statuses.of(layout.name()));
     }
     return all;
   }

@@ -8,6 +8,8 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.mailledger.api.security.AuditedCommands;
 import org.mailledger.projection.config.ProjectionProperties;
+import org.mailledger.projection.layout.LayoutDescriptor;
+import org.mailledger.projection.layout.Layouts;
 import org.mailledger.projection.progress.LayoutProgress;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
@@ -101,9 +103,8 @@ public class CommandSender {
   private boolean awaitLayouts(
       long position, List<org.axonframework.eventhandling.EventMessage<?>> events) {
     try {
-      for (String layout : projections.layouts()) {
-        if (!progress.awaitApplied(
-            "layout-" + layout.trim(), position, events, Duration.ofSeconds(5))) {
+      for (LayoutDescriptor layout : Layouts.kept(projections)) {
+        if (!progress.awaitApplied(layout.group(), position, events, Duration.ofSeconds(5))) {
           return false;
         }
       }

@@ -1,7 +1,7 @@
 package org.mailledger.ops.status;
 
 import java.util.Map;
-import org.mailledger.projection.rebuild.ProjectionStatus;
+import org.mailledger.projection.progress.ProjectionStatus;
 
 /**
  * One layout as {@code ops status} prints it: the same status as {@code GET /api/v1/projections},

@@ -14,7 +14,7 @@ import org.mailledger.projection.fold.MumFold;
 import org.mailledger.projection.fold.MumTables;
 import org.mailledger.projection.fold.PostfixAdminFold;
 import org.mailledger.projection.fold.PostfixAdminTables;
-import org.mailledger.projection.mum.MumLayoutProjection;
+import org.mailledger.projection.mum.MumLayout;
 import org.mailledger.projection.postfixadmin.PostfixAdminLayout;
 import org.mailledger.projection.postfixadmin.PostfixAdminSequencingPolicy;
 import org.mailledger.projection.support.DomainSequencingPolicy;
@@ -41,11 +41,7 @@ public record FoldedLayout(
     return switch (layout) {
       case MUM ->
           new FoldedLayout(
-              "mum",
-              MumTables.LAYOUT,
-              MumLayoutProjection.GROUP,
-              new DomainSequencingPolicy(),
-              MumFold::new);
+              "mum", MumTables.LAYOUT, MumLayout.GROUP, new DomainSequencingPolicy(), MumFold::new);
       case POSTFIXADMIN ->
           new FoldedLayout(
               PostfixAdminLayout.NAME,

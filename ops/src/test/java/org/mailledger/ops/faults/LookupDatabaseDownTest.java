@@ -17,7 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mailledger.ops.faults.Node.Db;
 import org.mailledger.ops.faults.Node.Run;
-import org.mailledger.projection.rebuild.ProjectionStatus;
+import org.mailledger.projection.progress.ProjectionStatus;
 import org.mailledger.schema.mailbox.ChangeMailboxQuotaCommand;
 import org.mailledger.schema.value.Quota;
 import org.mailledger.testsupport.TestDatabases;

@@ -16,8 +16,7 @@ import org.mailledger.ops.OpsCommand;
 import org.mailledger.ops.e2e.CommandsTestApplication;
 import org.mailledger.projection.progress.LayoutProgress;
 import org.mailledger.projection.progress.LayoutStatuses;
-import org.mailledger.projection.rebuild.ProjectionStatus;
-import org.mailledger.projection.rebuild.ProjectionStatuses;
+import org.mailledger.projection.progress.ProjectionStatus;
 import org.mailledger.schema.domain.CreateDomainCommand;
 import org.mailledger.schema.mailbox.CreateMailboxCommand;
 import org.mailledger.schema.value.DomainName;
@@ -86,10 +85,7 @@ final class Node implements AutoCloseable {
 
   /** A kept layout's status as {@code GET /projections} answers it. */
   ProjectionStatus status(String layout) {
-    return context.getBeanProvider(ProjectionStatuses.class).stream()
-        .flatMap(statuses -> statuses.of(layout).stream())
-        .findFirst()
-        .orElseGet(() -> context.getBean(LayoutStatuses.class).of(layout));
+    return context.getBean(LayoutStatuses.class).of(layout);
   }
 
   Object send(Object command) {

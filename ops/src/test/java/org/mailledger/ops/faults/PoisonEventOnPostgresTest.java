@@ -13,7 +13,7 @@ import org.mailledger.ops.faults.Node.Db;
 import org.mailledger.ops.faults.Node.Run;
 import org.mailledger.projection.progress.FailedEvent;
 import org.mailledger.projection.progress.ProcessingFailures;
-import org.mailledger.projection.rebuild.ProjectionStatus;
+import org.mailledger.projection.progress.ProjectionStatus;
 import org.mailledger.schema.mailbox.ChangeMailboxQuotaCommand;
 import org.mailledger.schema.value.Quota;
 import org.mailledger.testsupport.TestDatabase;

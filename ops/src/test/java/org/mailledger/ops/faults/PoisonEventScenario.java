@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.mailledger.ops.faults.Node.Db;
 import org.mailledger.ops.faults.Node.Run;
 import org.mailledger.projection.progress.FailedEvent;
-import org.mailledger.projection.rebuild.ProjectionStatus;
+import org.mailledger.projection.progress.ProjectionStatus;
 import org.mailledger.projection.rebuild.Rebuilds;
 import org.mailledger.schema.mailbox.ChangeMailboxQuotaCommand;
 import org.mailledger.schema.value.Quota;

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.mailledger.projection.progress.FailedEvent;
-import org.mailledger.projection.rebuild.ProjectionStatus;
+import org.mailledger.projection.progress.ProjectionStatus;
 import org.mailledger.schema.aliasdomain.CreateAliasDomainCommand;
 import org.mailledger.schema.aliasdomain.DeactivateAliasDomainCommand;
 import org.mailledger.schema.value.DomainName;

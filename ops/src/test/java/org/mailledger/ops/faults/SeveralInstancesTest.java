@@ -18,7 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mailledger.ops.faults.Node.Db;
 import org.mailledger.ops.faults.Node.Run;
-import org.mailledger.projection.rebuild.ProjectionStatus;
+import org.mailledger.projection.progress.ProjectionStatus;
 import org.mailledger.testsupport.TestDatabases;
 import org.springframework.jdbc.core.JdbcTemplate;
 

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.mailledger.projection.layout.LayoutDescriptor;
 import org.mailledger.projection.layout.LayoutDescriptor.ForeignKey;
 import org.mailledger.projection.lookup.Dialect;
+import org.mailledger.projection.support.DomainSequencingPolicy;
 
 /**
  * The {@code dinomail} layout described for whatever handles layouts in general. Postfix and
@@ -14,7 +15,7 @@ import org.mailledger.projection.lookup.Dialect;
 public final class DinoMailLayout {
 
   public static final String NAME = "dinomail";
-  public static final String GROUP = "layout-" + NAME;
+  public static final String GROUP = LayoutDescriptor.GROUP_PREFIX + NAME;
 
   private static final List<ForeignKey> KEYS =
       List.of(
@@ -41,6 +42,7 @@ public final class DinoMailLayout {
         Map.of(Dialect.POSTGRESQL, KEYS, Dialect.MYSQL, KEYS),
         views(tablePrefix),
         DinoMailWriter::new,
+        DomainSequencingPolicy::new,
         Map.of("table_prefix", tablePrefix));
   }
 

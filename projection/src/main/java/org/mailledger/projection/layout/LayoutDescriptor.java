@@ -2,6 +2,9 @@ package org.mailledger.projection.layout;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.mailledger.projection.lookup.Dialect;
 
 /**
@@ -20,6 +23,8 @@ import org.mailledger.projection.lookup.Dialect;
  *     migration again after it
  * @param writer the layout's writes for a dialect, into tables whose names carry the given prefix
  *     (empty for the live tables, {@code rebuild_} for a rebuild's shadow tables)
+ * @param sequencing which events the layout's processor must apply in log order, one after the
+ *     other (the same sequence identifier); events of different sequences run in parallel
  * @param placeholders Flyway placeholders of the layout's migrations, e.g. a table prefix
  */
 public record LayoutDescriptor(
@@ -28,7 +33,11 @@ public record LayoutDescriptor(
     Map<Dialect, List<ForeignKey>> foreignKeys,
     List<String> views,
     WriterFactory writer,
+    Supplier<SequencingPolicy<? super EventMessage<?>>> sequencing,
     Map<String, String> placeholders) {
+
+  /** What every layout's processing group name starts with. */
+  public static final String GROUP_PREFIX = "layout-";
 
   public LayoutDescriptor {
     tables = List.copyOf(tables);
@@ -49,7 +58,7 @@ public record LayoutDescriptor(
 
   /** The Axon processing group, and the processor name in {@code layout_token_entry}. */
   public String group() {
-    return "layout-" + name;
+    return GROUP_PREFIX + name;
   }
 
   /** Where the layout's Flyway migrations for a dialect are. */
@@ -64,5 +73,10 @@ public record LayoutDescriptor(
 
   public LayoutWriter writer(Dialect dialect) {
     return writer.create(dialect, "");
+  }
+
+  /** A new sequencing policy of this layout's processor. */
+  public SequencingPolicy<? super EventMessage<?>> sequencingPolicy() {
+    return sequencing.get();
   }
 }

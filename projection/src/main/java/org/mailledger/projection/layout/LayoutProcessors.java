@@ -13,7 +13,7 @@ import org.mailledger.projection.config.ProjectionProperties;
 import org.mailledger.projection.lookup.LayoutMigrations;
 import org.mailledger.projection.lookup.LookupDatabase;
 import org.mailledger.projection.progress.ProcessingFailures;
-import org.mailledger.projection.support.DomainSequencingPolicy;
+import org.mailledger.projection.support.CommitSignal;
 
 /**
  * The processor every layout runs on: a pooled streaming processor of its own group, whose tokens
@@ -27,23 +27,16 @@ public final class LayoutProcessors {
   private LayoutProcessors() {}
 
   /**
-   * Migrates the kept layouts' tables, then registers the layout's processor. Called while Axon's
-   * configuration is assembled, which builds the processors and their token stores before it asks
-   * for the handler beans: the tables must exist by then.
+   * Migrates the kept layouts' tables, then registers the layout's processor with its projection.
+   * Called while Axon's configuration is assembled, which builds the processors and their token
+   * stores before it asks for the handlers: the tables must exist by then.
    */
   public static ConfigurerModule module(
       LayoutDescriptor layout, LookupDatabase lookup, ProjectionProperties properties) {
-    return module(layout, lookup, properties, new DomainSequencingPolicy());
-  }
-
-  /** As above, with the layout's own sequencing policy (guarded by its failures). */
-  public static ConfigurerModule module(
-      LayoutDescriptor layout,
-      LookupDatabase lookup,
-      ProjectionProperties properties,
-      SequencingPolicy<? super EventMessage<?>> sequencing) {
     LayoutMigrations.migrateKept(lookup, Layouts.kept(properties));
     String group = layout.group();
+    SequencingPolicy<? super EventMessage<?>> sequencing = layout.sequencingPolicy();
+    LayoutProjection projection = new LayoutProjection(lookup, layout);
     int segments = properties.segmentsFor(lookup.dialect());
     AtomicReference<Configuration> axon = new AtomicReference<>();
     ProcessingFailures failures =
@@ -62,9 +55,12 @@ public final class LayoutProcessors {
     return configurer ->
         configurer
             .eventProcessing()
+            // One projection instance per layout, in its own group: no subclass per layout.
+            .registerEventHandler(config -> projection)
+            .assignHandlerInstancesMatching(group, handler -> handler == projection)
             .registerPooledStreamingEventProcessor(
                 group,
-                config -> org.mailledger.projection.support.CommitSignal.of(config.eventStore()),
+                config -> CommitSignal.of(config.eventStore()),
                 (config, builder) ->
                     builder
                         .batchSize(properties.projectionBatchSize())

@@ -15,20 +15,23 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The Axon side of a layout: hands every event to the layout's {@link LayoutWriter}, and sends the
- * transaction's writes as JDBC batches when it commits (see {@link WriteBatch}). A subclass per
- * layout names the processing group with {@code @ProcessingGroup}; the handlers live here.
+ * transaction's writes as JDBC batches when it commits (see {@link WriteBatch}). One instance per
+ * kept layout, registered by {@link LayoutProcessors} in the layout's own processing group; every
+ * write is idempotent (upserts by natural key, updates by row id), and an update or delete that
+ * finds no row stops the processor instead of losing the change.
  */
-public abstract class LayoutProjection {
+public final class LayoutProjection {
 
   private final JdbcTemplate jdbc;
   private final LayoutWriter writer;
   private final List<String> tables;
-  private final String batchKey = getClass().getName() + ".batch";
+  private final String batchKey;
 
-  protected LayoutProjection(LookupDatabase lookup, LayoutDescriptor layout) {
+  public LayoutProjection(LookupDatabase lookup, LayoutDescriptor layout) {
     this.jdbc = lookup.jdbc();
     this.writer = layout.writer(lookup.dialect());
     this.tables = layout.tables();
+    this.batchKey = LayoutProjection.class.getName() + ".batch." + layout.name();
   }
 
   /** Every event of the log; the writer decides which ones change the layout's tables. */
@@ -48,6 +51,7 @@ public abstract class LayoutProjection {
             batchKey,
             key -> {
               WriteBatch created = writer.newBatch();
+              writer.prepare(jdbc, created);
               unitOfWork.onPrepareCommit(u -> created.flush(jdbc));
               return created;
             });

@@ -4,14 +4,14 @@ import java.util.List;
 import java.util.Map;
 import org.mailledger.projection.layout.LayoutDescriptor;
 import org.mailledger.projection.layout.LayoutDescriptor.ForeignKey;
-import org.mailledger.projection.layout.LayoutWriter;
 import org.mailledger.projection.lookup.Dialect;
-import org.mailledger.projection.lookup.WriteBatch;
+import org.mailledger.projection.support.DomainSequencingPolicy;
 
 /** The {@code mum} layout described for whatever handles layouts in general. */
 public final class MumLayout {
 
   public static final String NAME = "mum";
+  public static final String GROUP = LayoutDescriptor.GROUP_PREFIX + NAME;
 
   private static final List<ForeignKey> KEYS =
       List.of(
@@ -28,28 +28,8 @@ public final class MumLayout {
         MumWriter.TABLES,
         Map.of(Dialect.POSTGRESQL, KEYS, Dialect.MYSQL, KEYS),
         List.of(),
-        MumLayout::writer,
+        MumWriter::new,
+        DomainSequencingPolicy::new,
         Map.of());
-  }
-
-  /** MUM's rows carry no time stamps: its writer needs only the event. */
-  private static LayoutWriter writer(Dialect dialect, String prefix) {
-    MumWriter writer = new MumWriter(dialect, prefix);
-    return new LayoutWriter() {
-      @Override
-      public WriteBatch newBatch() {
-        return writer.newBatch();
-      }
-
-      @Override
-      public boolean apply(Object event, java.time.Instant timestamp, WriteBatch batch) {
-        return writer.apply(event, batch);
-      }
-
-      @Override
-      public void prepare(org.springframework.jdbc.core.JdbcTemplate jdbc, WriteBatch batch) {
-        writer.prepare(jdbc, batch);
-      }
-    };
   }
 }

@@ -1,6 +1,8 @@
 package org.mailledger.projection.mum;
 
+import java.time.Instant;
 import java.util.List;
+import org.mailledger.projection.layout.LayoutWriter;
 import org.mailledger.projection.lookup.Dialect;
 import org.mailledger.projection.lookup.Upsert;
 import org.mailledger.projection.lookup.WriteBatch;
@@ -44,7 +46,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * (upserts by natural key, updates by row id); an update or delete that finds no row is a {@link
  * MissingRowException} when the batch is sent.
  */
-public final class MumWriter {
+public final class MumWriter implements LayoutWriter {
 
   /** The layout's tables, parents first: the order a batch sends grouped upserts in. */
   public static final List<String> TABLES =
@@ -119,7 +121,7 @@ public final class MumWriter {
             List.of("id", "domain", "policy", "params", "description", "active"));
   }
 
-  /** A new batch whose grouped upserts go to this writer's tables in dependency order. */
+  @Override
   public WriteBatch newBatch() {
     return new WriteBatch(TABLES.stream().map(t -> prefix + t).toList());
   }
@@ -128,14 +130,14 @@ public final class MumWriter {
    * Tells {@code batch}, at the start of its transaction, which domains have alias domains, so it
    * leaves out the expansion statements of all others. Without it every statement is sent.
    */
+  @Override
   public void prepare(JdbcTemplate jdbc, WriteBatch batch) {
     batch.aliasDomainTargets(aliasDomains.targets(jdbc));
   }
 
-  /**
-   * Describes the writes of one event into {@code batch}; false when the layout ignores the event.
-   */
-  public boolean apply(Object event, WriteBatch batch) {
+  /** MUM's rows carry no time stamps: the event alone decides the writes. */
+  @Override
+  public boolean apply(Object event, Instant timestamp, WriteBatch batch) {
     if (event instanceof DomainCreatedEvent e) {
       on(e, batch);
       return true;

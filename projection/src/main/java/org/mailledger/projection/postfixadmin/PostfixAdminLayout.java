@@ -10,7 +10,7 @@ import org.mailledger.projection.lookup.Dialect;
 public final class PostfixAdminLayout {
 
   public static final String NAME = "postfixadmin";
-  public static final String GROUP = "layout-" + NAME;
+  public static final String GROUP = LayoutDescriptor.GROUP_PREFIX + NAME;
 
   /**
    * PostfixAdmin's foreign keys on PostgreSQL; on MySQL it has none. None from {@code
@@ -32,6 +32,7 @@ public final class PostfixAdminLayout {
         Map.of(Dialect.POSTGRESQL, POSTGRESQL_KEYS, Dialect.MYSQL, List.of()),
         List.of(),
         PostfixAdminWriter::new,
+        PostfixAdminSequencingPolicy::new,
         Map.of());
   }
 }

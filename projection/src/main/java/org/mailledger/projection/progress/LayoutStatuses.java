@@ -2,6 +2,7 @@ package org.mailledger.projection.progress;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
@@ -18,34 +20,52 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
+import org.mailledger.projection.layout.LayoutDescriptor;
+import org.mailledger.projection.layout.Layouts;
 import org.mailledger.projection.lookup.LookupDatabase;
-import org.mailledger.projection.rebuild.ProjectionStatus;
 import org.springframework.dao.DataAccessException;
 
 /**
- * Any kept layout's place in the log for {@code GET /projections}, from its own processor and its
- * rows in {@code layout_token_entry}: position, head, lag in events and milliseconds, and state
- * ({@code running}, {@code stopped} or {@code error}), each segment's owner, and the event a
- * segment stopped on. Layouts that can be rebuilt report {@code rebuilding} through the rebuild's
- * own status instead. Given no processor ({@code ops status}, which runs none), it reads the stored
- * tokens, claims and failure records alone, as every other node sees them.
+ * Any layout's place in the log, the one answer that {@code GET /projections}, {@code ops status}
+ * and the fault suite read: position, head, lag in events and milliseconds, state ({@code running},
+ * {@code rebuilding}, {@code stopped} or {@code error}), each segment's owner, and the event a
+ * segment stopped on.
+ *
+ * <p>In the app the layout's own processor is the truth for its position (a segment with no event
+ * of its own advances there while its stored token may stay behind). Given no processor ({@code ops
+ * status}, which runs none), it reads the stored tokens, claims, failure records and rebuild
+ * progress alone, as every other node sees them.
  */
 public class LayoutStatuses {
 
+  /**
+   * A rebuild whose progress row was written less than this ago is alive: a rebuild writes it after
+   * every transaction, which takes seconds. Older, it was interrupted and can be resumed.
+   */
+  public static final Duration REBUILD_ALIVE = Duration.ofSeconds(60);
+
   private final EventProcessingConfiguration processing;
   private final LayoutProgress progress;
+  private final RebuildStates rebuilds;
   private final LookupDatabase lookup;
   private final EventStorageEngine events;
   private final Serializer tokenSerializer;
 
+  /** Per layout: the last position known, shown while the lookup database cannot be read. */
+  private final Map<String, Long> lastPosition = new ConcurrentHashMap<>();
+
+  private final Map<String, Instant> unreachableSince = new ConcurrentHashMap<>();
+
   public LayoutStatuses(
       EventProcessingConfiguration processing,
       LayoutProgress progress,
+      RebuildStates rebuilds,
       LookupDatabase lookup,
       EventStorageEngine events,
       Serializer tokenSerializer) {
     this.processing = processing;
     this.progress = progress;
+    this.rebuilds = rebuilds;
     this.lookup = lookup;
     this.events = events;
     this.tokenSerializer = tokenSerializer;
@@ -54,44 +74,114 @@ public class LayoutStatuses {
   /** Without a processor of its own: from what the databases hold. */
   public LayoutStatuses(
       LookupDatabase lookup, EventStorageEngine events, Serializer tokenSerializer) {
-    this(null, null, lookup, events, tokenSerializer);
+    this(null, null, null, lookup, events, tokenSerializer);
   }
 
+  /** A rebuild recorded in {@code layout_rebuild_progress}: where it stood and when. */
+  public record RecordedRebuild(long position, String updated) {
+
+    /** Whether the rebuild wrote its progress recently enough to be running still. */
+    public boolean alive() {
+      try {
+        return Duration.between(Instant.parse(updated), Instant.now()).compareTo(REBUILD_ALIVE) < 0;
+      } catch (DateTimeParseException e) {
+        return false;
+      }
+    }
+  }
+
+  /**
+   * The status of a layout this release knows, kept here or not.
+   *
+   * @throws IllegalArgumentException for a name no layout has
+   */
   public ProjectionStatus of(String layout) {
-    String group = "layout-" + layout;
-    StreamingEventProcessor processor =
-        processing == null
-            ? null
-            : processing
-                .eventProcessor(group, StreamingEventProcessor.class)
-                .orElseThrow(
-                    () -> new IllegalArgumentException("no layout " + layout + " is kept"));
+    LayoutDescriptor descriptor = Layouts.describe(layout, Layouts.DEFAULT_SETTINGS);
+    String name = descriptor.name();
+    String group = descriptor.group();
+    Optional<StreamingEventProcessor> processor = processor(group);
     long head = progress != null ? progress.head() : headOfLog();
-    OptionalLong live =
-        processor != null && processor.isRunning()
-            ? progress.position(group)
-            : OptionalLong.empty();
-    Map<Integer, Long> stored = Map.of();
-    boolean reachable = true;
+    Map<Integer, Long> stored;
+    String unreachable = null;
     try {
       stored = storedPositions(group);
+      unreachableSince.remove(name);
     } catch (DataAccessException e) {
-      reachable = false;
+      // One try, not one per query: each waits for the pool's connection timeout.
+      stored = Map.of();
+      unreachable = rootMessage(e);
+      unreachableSince.putIfAbsent(name, Instant.now());
     }
+    boolean reachable = unreachable == null;
+    OptionalLong live =
+        processor.isPresent() && processor.get().isRunning() && progress != null
+            ? progress.position(group)
+            : OptionalLong.empty();
     long position =
         live.isPresent()
             ? live.getAsLong()
-            : stored.values().stream().mapToLong(Long::longValue).min().orElse(0);
+            : reachable
+                ? stored.values().stream().mapToLong(Long::longValue).min().orElse(0)
+                : lastPosition.getOrDefault(name, 0L);
+    lastPosition.put(name, position);
     long lag = Math.max(0, head - position);
+    // While the lookup database cannot be read, that is the cause to show: what a segment
+    // recorded before cannot be checked against its token.
     Optional<FailedEvent> error =
-        reachable ? unresolvedFailure(group, processor, stored) : Optional.empty();
+        reachable
+            ? unresolvedFailure(group, processor, stored)
+            : Optional.of(unreachable(head, position, unreachable, unreachableSince.get(name)));
     Map<Integer, String> owners = reachable ? owners(group) : Map.of();
-    String state = state(processor, owners);
-    if (error.isPresent()) {
+    String state = state(name, processor, owners, reachable);
+    if (error.isPresent() && !"rebuilding".equals(state)) {
       state = "error";
     }
     return new ProjectionStatus(
-        layout, position, head, lag, lagMs(position, lag), state, owners, error.orElse(null));
+        name, position, head, lag, lagMs(position, lag), state, owners, error.orElse(null));
+  }
+
+  /** The rebuild of the layout recorded in the lookup database, if any. */
+  public Optional<RecordedRebuild> recordedRebuild(String layout) {
+    try {
+      return lookup
+          .jdbc()
+          .query(
+              "SELECT position, updated FROM layout_rebuild_progress WHERE layout = ?",
+              (rs, i) -> new RecordedRebuild(rs.getLong(1), rs.getString(2)),
+              layout)
+          .stream()
+          .findFirst();
+    } catch (DataAccessException e) {
+      // No such table: this lookup database has never seen a rebuild.
+      return Optional.empty();
+    }
+  }
+
+  private static FailedEvent unreachable(long head, long position, String cause, Instant since) {
+    return new FailedEvent(
+        -1,
+        Math.min(head, position + 1),
+        null,
+        null,
+        "the lookup database cannot be reached: " + cause,
+        String.valueOf(since),
+        Instant.now().toString(),
+        0,
+        null);
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getMessage();
+  }
+
+  private Optional<StreamingEventProcessor> processor(String group) {
+    return processing == null
+        ? Optional.empty()
+        : processing.eventProcessor(group, StreamingEventProcessor.class);
   }
 
   private long headOfLog() {
@@ -99,24 +189,39 @@ public class LayoutStatuses {
     return head == null ? 0 : head.position().orElse(0);
   }
 
-  /** Running, stopped or error; stopped here while another node holds the segments is running. */
-  private static String state(StreamingEventProcessor processor, Map<Integer, String> owners) {
-    if (processor == null) {
+  /**
+   * Rebuilding while a rebuild runs here or, seen from another process, writes its progress; else
+   * error when a segment of this node's processor is in error; else running while a process (this
+   * one or another) holds claims, or stopped.
+   */
+  private String state(
+      String layout,
+      Optional<StreamingEventProcessor> processor,
+      Map<Integer, String> owners,
+      boolean reachable) {
+    if (rebuilds != null && rebuilds.running(layout)) {
+      return "rebuilding";
+    }
+    if (reachable && recordedRebuild(layout).map(RecordedRebuild::alive).orElse(false)) {
+      return "rebuilding";
+    }
+    if (processor.isEmpty()) {
       return owners.isEmpty() ? "stopped" : "running";
     }
-    Map<Integer, EventTrackerStatus> status = processor.processingStatus();
+    Map<Integer, EventTrackerStatus> status = processor.get().processingStatus();
     if (status.values().stream().anyMatch(EventTrackerStatus::isErrorState)) {
       return "error";
     }
-    return processor.isRunning() || !owners.isEmpty() ? "running" : "stopped";
+    return processor.get().isRunning() || !owners.isEmpty() ? "running" : "stopped";
   }
 
   /**
    * The earliest event a segment stopped on and has not applied since, as {@link
-   * ProcessingFailures} recorded it in the lookup database and, for this node, in memory.
+   * ProcessingFailures} recorded it in the lookup database and, for this node, in memory (for a
+   * failure that happened while the lookup database could not take the record).
    */
   private Optional<FailedEvent> unresolvedFailure(
-      String group, StreamingEventProcessor processor, Map<Integer, Long> stored) {
+      String group, Optional<StreamingEventProcessor> processor, Map<Integer, Long> stored) {
     List<FailedEvent> known = new ArrayList<>();
     try {
       known.addAll(ProcessingFailures.stored(lookup, group));
@@ -134,25 +239,25 @@ public class LayoutStatuses {
           f,
           (a, b) -> Instant.parse(a.lastFailed()).isAfter(Instant.parse(b.lastFailed())) ? a : b);
     }
+    // Where each segment stands: live where this node runs it, else as stored.
     Map<Integer, Long> at = new TreeMap<>(stored);
-    if (processor != null) {
-      processor
-          .processingStatus()
-          .forEach(
-              (segment, status) -> {
-                TrackingToken token = status.getTrackingToken();
-                if (token != null && !status.isErrorState()) {
-                  at.put(segment, token.position().orElse(0));
-                }
-              });
-    }
+    processor.ifPresent(
+        p ->
+            p.processingStatus()
+                .forEach(
+                    (segment, status) -> {
+                      TrackingToken token = status.getTrackingToken();
+                      if (token != null && !status.isErrorState()) {
+                        at.put(segment, token.position().orElse(0));
+                      }
+                    }));
     Long lowest = at.values().stream().min(Long::compare).orElse(null);
     return latest.values().stream()
         .filter(
             f -> {
               Long where =
                   f.segment() == ProcessingFailures.ALL_SEGMENTS ? lowest : at.get(f.segment());
-              // A segment that no longer exists (split, merged, reset) is past it.
+              // A segment that no longer exists (split, merged, reset by a rebuild) is past it.
               return where != null && where < f.position();
             })
         .min(Comparator.comparingLong(FailedEvent::position));
@@ -177,7 +282,10 @@ public class LayoutStatuses {
     return owners;
   }
 
-  /** Each segment's stored token position. */
+  /**
+   * Each segment's stored token position. Outside the app these are the positions; they may lag for
+   * segments without events of their own.
+   */
   private Map<Integer, Long> storedPositions(String group) {
     Map<Integer, Long> positions = new TreeMap<>();
     lookup

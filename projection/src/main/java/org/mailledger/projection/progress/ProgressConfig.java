@@ -7,6 +7,8 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 import org.mailledger.projection.config.ProjectionProperties;
+import org.mailledger.projection.layout.LayoutDescriptor;
+import org.mailledger.projection.layout.Layouts;
 import org.mailledger.projection.lookup.LookupDatabase;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -31,17 +33,18 @@ public class ProgressConfig {
           Gauge.builder("mailledger.eventstore.head", progress, LayoutProgress::head)
               .description("global index of the newest event in the log")
               .register(registry);
-          for (String layout : properties.layouts()) {
-            String group = "layout-" + layout.trim();
+          for (LayoutDescriptor kept : Layouts.kept(properties)) {
+            String layout = kept.name();
+            String group = kept.group();
             Gauge.builder(
                     "mailledger.projection.position", progress, p -> p.position(group).orElse(-1))
                 .description(
                     "log position every segment of the layout has applied; -1 while not running")
-                .tag("layout", layout.trim())
+                .tag("layout", layout)
                 .register(registry);
             Gauge.builder("mailledger.projection.lag", progress, p -> p.lag(group))
                 .description("events in the log that the layout has not applied yet")
-                .tag("layout", layout.trim())
+                .tag("layout", layout)
                 .register(registry);
           }
         });
@@ -52,9 +55,11 @@ public class ProgressConfig {
   public LayoutStatuses layoutStatuses(
       EventProcessingConfiguration processing,
       LayoutProgress progress,
+      ObjectProvider<RebuildStates> rebuilds,
       LookupDatabase lookup,
       EventStorageEngine eventStorageEngine,
       Serializer serializer) {
-    return new LayoutStatuses(processing, progress, lookup, eventStorageEngine, serializer);
+    return new LayoutStatuses(
+        processing, progress, rebuilds.getIfAvailable(), lookup, eventStorageEngine, serializer);
   }
 }

@@ -70,18 +70,4 @@ public class RebuildConfig {
     }
     return new Rebuilds(rebuilders);
   }
-
-  @Bean
-  public ProjectionStatuses projectionStatuses(
-      LookupDatabase lookup,
-      EventStorageEngine eventStorageEngine,
-      Serializer serializer,
-      EventProcessingConfiguration processing,
-      Rebuilds rebuilds,
-      org.springframework.beans.factory.ObjectProvider<
-              org.mailledger.projection.progress.LayoutProgress>
-          progress) {
-    return new ProjectionStatuses(
-        lookup, eventStorageEngine, serializer, processing, rebuilds, progress.getIfAvailable());
-  }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
+import org.mailledger.projection.progress.RebuildStates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * last progress and outcome, for the REST state. Different layouts may rebuild at the same time:
  * their tables, shadow tables, tokens and progress rows are their own.
  */
-public class Rebuilds implements AutoCloseable {
+public class Rebuilds implements RebuildStates, AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(Rebuilds.class);
 
@@ -92,6 +93,11 @@ public class Rebuilds implements AutoCloseable {
           }
         });
     return true;
+  }
+
+  @Override
+  public boolean running(String layout) {
+    return state(layout) == State.RUNNING;
   }
 
   public State state(String layout) {

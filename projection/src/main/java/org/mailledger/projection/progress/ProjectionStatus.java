@@ -1,8 +1,7 @@
-package org.mailledger.projection.rebuild;
+package org.mailledger.projection.progress;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Map;
-import org.mailledger.projection.progress.FailedEvent;
 
 /**
  * One layout's place in the log, as {@code GET /projections} and {@code ops status} show it.
