@@ -10,7 +10,7 @@ import java.time.Instant;
 
 /**
  * Each benchmark appends its Markdown section to {@code ops/target/bench-results.md} and prints it,
- * so a run leaves the tables the README quotes.
+ * so a run leaves the tables docs/performance.md quotes.
  */
 final class BenchResults {
 

@@ -332,7 +332,7 @@ class PostfixAdminImportTest {
 
   /**
    * What changes on purpose: the home is the mailbox's own directory, named by its id, so the
-   * maildirs are moved before the switch (README).
+   * maildirs are moved before the switch (docs/import.md).
    */
   @Test
   void theHomeIsTheMailboxsOwnDirectory() {

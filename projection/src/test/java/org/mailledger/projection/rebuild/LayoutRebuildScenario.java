@@ -191,7 +191,7 @@ abstract class LayoutRebuildScenario extends ProjectionTestBase {
       reader.join();
     }
 
-    // For the README: how much the reader asked while this rebuild ran.
+    // For docs/performance.md: how much the reader asked while this rebuild ran.
     System.out.printf(
         "rebuild of %s: %d events to position %d, %d rows; %d mailbox queries, %d after the swap,"
             + " %d missed%n",
