@@ -107,7 +107,7 @@ class DatabaseRestartTest {
             .as("commands acknowledged after the restart")
             .isGreaterThanOrEqualTo(40);
 
-        OpsVerify.Outcome verify = OpsVerify.run(url, "postgres", "");
+        OpsProcess.Outcome verify = OpsProcess.verifyMum(url, "postgres", "");
         assertThat(verify.exitCode()).as(verify.output()).isZero();
         assertThat(verify.output()).contains("OK: ");
       }

@@ -101,7 +101,7 @@ class KillNineTest {
                   .as(mailbox)
                   .isEqualTo(quota));
 
-      OpsVerify.Outcome verify = OpsVerify.run(db.jdbcUrl(), db.username(), db.password());
+      OpsProcess.Outcome verify = OpsProcess.verifyMum(db.jdbcUrl(), db.username(), db.password());
       assertThat(verify.exitCode()).as(verify.output()).isZero();
       assertThat(verify.output()).contains("OK: ");
 
