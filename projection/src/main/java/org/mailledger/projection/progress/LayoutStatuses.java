@@ -190,7 +190,7 @@ public class LayoutStatuses {
   }
 
   /**
-   * Rebuilding while a rebuild runs here or, seen from another process, writes its progress; else
+   * Rebuilding while a rebuild runs in the app or, seen from ops, writes its progress; else
    * error when a segment of this node's processor is in error; else running while a process (this
    * one or another) holds claims, or stopped.
    */
@@ -199,10 +199,12 @@ public class LayoutStatuses {
       Optional<StreamingEventProcessor> processor,
       Map<Integer, String> owners,
       boolean reachable) {
-    if (rebuilds != null && rebuilds.running(layout)) {
-      return "rebuilding";
-    }
-    if (reachable && recordedRebuild(layout).map(RecordedRebuild::alive).orElse(false)) {
+    if (rebuilds != null) {
+      // The app knows its own rebuilds; a progress row it left is one to resume, not a live one.
+      if (rebuilds.running(layout)) {
+        return "rebuilding";
+      }
+    } else if (reachable && recordedRebuild(layout).map(RecordedRebuild::alive).orElse(false)) {
       return "rebuilding";
     }
     if (processor.isEmpty()) {
