@@ -80,6 +80,29 @@ public final class SqlText {
           "default",
           "from");
 
+  /** What INSERT, REPLACE and MERGE put before INTO (SELECT ... INTO names variables). */
+  private static final Set<String> INTO_VERBS =
+      Set.of("insert", "replace", "merge", "ignore", "low_priority", "delayed", "high_priority");
+
+  /** What follows the table of an UPDATE statement. */
+  private static final Set<String> UPDATE_FOLLOWERS =
+      Set.of("set", "join", "inner", "left", "straight_join", ",");
+
+  /** The objects CREATE, DROP and ALTER change that the project's SQL could name. */
+  private static final Set<String> DDL_KINDS =
+      Set.of(
+          "table",
+          "view",
+          "index",
+          "sequence",
+          "schema",
+          "database",
+          "trigger",
+          "function",
+          "procedure",
+          "type",
+          "extension");
+
   /** Words before a FROM that takes a column or a value, not a table. */
   private static final Set<String> NOT_A_TABLE_AFTER =
       Set.of(
@@ -141,14 +164,19 @@ public final class SqlText {
           }
           case "using", "tables" -> list(i + 1, false);
           case "join" -> one(i + 1, false);
-          case "into" -> one(i + 1, true);
+          case "into" -> {
+            if (INTO_VERBS.contains(prev)) {
+              one(i + 1, true);
+            }
+          }
           case "update" -> {
-            // FOR UPDATE locks; DO UPDATE SET and ON DUPLICATE KEY UPDATE c = ... write the
-            // table their INSERT named already.
+            // FOR UPDATE locks; DO UPDATE SET and ON DUPLICATE KEY UPDATE write the table their
+            // INSERT named. Only UPDATE name [alias] SET (or a MySQL join) is a statement:
+            // "Update mailbox settings" in a message is not.
             if (!Set.of("for", "do", "key").contains(prev)) {
               int before = found.size();
               int end = one(i + 1, true);
-              if (found.size() > before && end < t.size() && t.get(end).equals("=")) {
+              if (found.size() > before && !UPDATE_FOLLOWERS.contains(at(skipAlias(end)))) {
                 found.remove(before);
               }
             }
@@ -168,29 +196,37 @@ public final class SqlText {
       return found;
     }
 
-    /** CREATE/DROP/ALTER from the word after the verb; answers where to go on. */
+    /**
+     * CREATE/DROP/ALTER from the word after the verb; answers the index to go on after. Only a
+     * known kind of object counts, so that "Create an alias" in a message is not DDL.
+     */
     private int ddl(int i) {
       while (i < t.size() && DDL_MODIFIERS.contains(t.get(i))) {
         i++;
       }
-      if (i >= t.size()) {
-        return i;
+      if (i >= t.size() || !DDL_KINDS.contains(t.get(i))) {
+        return i - 1;
       }
-      int end = one(i + 1, true);
-      return Math.max(i, end - 1);
+      return one(i + 1, true) - 1;
+    }
+
+    private int skipAlias(int i) {
+      if (at(i).equals("as")) {
+        return i + 2;
+      }
+      return i < t.size() && isName(t.get(i)) ? i + 1 : i;
+    }
+
+    private String at(int i) {
+      return i < t.size() ? t.get(i) : "";
     }
 
     /** A table name, maybe a comma list of them with aliases (FROM, USING, TRUNCATE). */
     private void list(int i, boolean write) {
       int next = one(i, write);
       while (next > i) {
-        int after = next;
-        if (after < t.size() && t.get(after).equals("as")) {
-          after += 2;
-        } else if (after < t.size() && isName(t.get(after))) {
-          after++;
-        }
-        if (after >= t.size() || !t.get(after).equals(",")) {
+        int after = skipAlias(next);
+        if (!at(after).equals(",")) {
           return;
         }
         i = after + 1;

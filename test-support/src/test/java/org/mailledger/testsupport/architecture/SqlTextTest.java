@@ -84,6 +84,14 @@ class SqlTextTest {
   }
 
   @Test
+  void proseThatUsesSqlVerbsWritesNothing() {
+    assertThat(refs("Create an alias; localPart * or empty makes the catch-all")).isEmpty();
+    assertThat(refs("Update mailbox settings")).isEmpty();
+    assertThat(refs("Turns the alias into a mailbox")).isEmpty();
+    assertThat(refs("Drop the domain once it is empty")).isEmpty();
+  }
+
+  @Test
   void ignoresSqlStringLiteralsAndComments() {
     assertThat(refs("SELECT 'FROM mailbox' AS x -- FROM domain\n FROM /* FROM alias */ t"))
         .containsExactly(read("t"));
