@@ -43,7 +43,7 @@ public class TlsPolicy {
   @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
   void handle(SetTlsPolicyCommand command) {
     String newParams = checkedParams(command.policy(), command.params());
-    String newDescription = FreeText.of("description", command.description(), 255);
+    String newDescription = FreeText.description(command.description());
     String newPolicy = command.policy().postfixName();
     if (present
         && newPolicy.equals(policy)
