@@ -3,6 +3,8 @@ package org.mailledger.ops.imports;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.mailledger.command.error.RuleViolationException;
+import org.mailledger.command.tls.TlsPolicyParams;
 import org.mailledger.schema.tls.SetTlsPolicyCommand;
 import org.mailledger.schema.tls.TlsPolicyLevel;
 import org.mailledger.schema.value.DomainName;
@@ -37,6 +39,8 @@ final class TlsPolicySteps {
         }
         TlsPolicyLevel level = TlsPolicyLevel.of(t.policy());
         String params = t.params() == null || t.params().isBlank() ? null : t.params().strip();
+        // Checked only: the command side normalises what it stores, the row is sent as read.
+        TlsPolicyParams.checked(level, params);
         String description = FreeText.description(t.description());
         draft.decide(
             new Step(
@@ -45,7 +49,7 @@ final class TlsPolicySteps {
                 Step.fingerprint(destination.ascii(), level.postfixName(), params, description),
                 List.of(new SetTlsPolicyCommand(destination, level, params, description))),
             destination.ascii());
-      } catch (InvalidValueException e) {
+      } catch (InvalidValueException | RuleViolationException e) {
         draft.skip(entity, "invalid: " + e.getMessage());
       }
     }

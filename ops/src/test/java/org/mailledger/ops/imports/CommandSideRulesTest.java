@@ -29,9 +29,11 @@ import org.mailledger.command.mailbox.Mailbox;
 import org.mailledger.command.mailbox.MailboxCommandHandler;
 import org.mailledger.command.password.PasswordHasher;
 import org.mailledger.command.password.PasswordPolicy;
+import org.mailledger.command.tls.TlsPolicyParams;
 import org.mailledger.schema.alias.CreateAliasCommand;
 import org.mailledger.schema.domain.CreateDomainCommand;
 import org.mailledger.schema.mailbox.CreateMailboxCommand;
+import org.mailledger.schema.tls.TlsPolicyLevel;
 import org.mailledger.schema.value.AliasAddress;
 import org.mailledger.schema.value.DomainName;
 import org.mailledger.schema.value.EmailAddress;
@@ -246,6 +248,23 @@ class CommandSideRulesTest {
         .containsExactly(
             "mailbox big@example.org: its quota (2147483648 bytes) exceeds its domain's maximum"
                 + " per mailbox (1073741824 bytes)");
+  }
+
+  /** The aggregate's check (TlsPolicyTest holds TlsPolicy to it), before the command is sent. */
+  @Test
+  void aTlsPolicyWithMatchOnALevelThatChecksNoCertificate() {
+    RuleViolationException refused =
+        refusal(() -> TlsPolicyParams.checked(TlsPolicyLevel.ENCRYPT, "match=x"));
+    assertThat(refused.type()).isEqualTo("tls-params");
+    SourceData source =
+        new SourceData(
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(new SourceTlsPolicy("m.test", "encrypt", "match=x", null, true)),
+            List.of());
+    assertThat(findings(source)).containsExactly("TLS policy m.test: invalid: " + refused.detail());
   }
 
   /** The typed value refuses it before any command exists, in the API's JSON binding as here. */
