@@ -175,9 +175,7 @@ public class InMemoryClaims implements Claims {
       throw conflict("domain-inactive", "domain " + d.name() + " is inactive");
     }
     boolean mailbox = kind == ClaimKind.MAILBOX;
-    int count = mailbox ? d.mailboxCount() : d.aliasCount();
-    int max = mailbox ? d.maxMailboxes() : d.maxAliases();
-    if (max > 0 && count >= max) {
+    if (!d.limits().hasRoomFor(kind, mailbox ? d.mailboxCount() : d.aliasCount())) {
       throw conflict(
           mailbox ? "mailbox-limit-reached" : "alias-limit-reached",
           "domain " + d.name() + " holds its maximum");

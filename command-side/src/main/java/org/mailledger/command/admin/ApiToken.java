@@ -38,7 +38,7 @@ public class ApiToken {
             command.adminId(),
             adminName,
             tokenHash,
-            FreeText.of("description", command.description(), 255),
+            FreeText.description(command.description()),
             expiresAt.toString()));
   }
 

@@ -42,8 +42,6 @@ import org.mailledger.schema.value.FreeText;
 @Aggregate
 public class Alias {
 
-  static final int MAX_RECIPIENTS = 1000;
-
   @AggregateIdentifier private String aliasId;
   private String domainId;
   private String address;
@@ -56,21 +54,9 @@ public class Alias {
 
   Alias(CreateAliasCommand command, String domainId, List<AddressClaim> senderMailboxes) {
     String self = command.address().toString();
-    List<EmailAddress> wanted = command.recipients() == null ? List.of() : command.recipients();
-    if (wanted.isEmpty()) {
-      throw invalid("no-recipient", "an alias needs at least one recipient");
-    }
-    if (wanted.size() > MAX_RECIPIENTS) {
-      throw invalid(
-          "too-many-recipients", "an alias takes at most " + MAX_RECIPIENTS + " recipients");
-    }
-    Set<String> distinct = new LinkedHashSet<>();
-    for (EmailAddress recipient : wanted) {
-      requireNotSelf(self, recipient.toString());
-      if (!distinct.add(recipient.toString())) {
-        throw invalid("duplicate-recipient", recipient + " is listed twice");
-      }
-    }
+    List<String> distinct =
+        AliasRules.requireRecipients(
+            self, command.recipients() == null ? List.of() : command.recipients());
     Set<String> senderIds = new HashSet<>();
     for (AddressClaim sender : senderMailboxes) {
       if (!senderIds.add(sender.ownerId())) {
@@ -82,22 +68,19 @@ public class Alias {
             command.aliasId(),
             domainId,
             self,
-            List.copyOf(distinct),
-            FreeText.of("description", command.description(), 255)));
+            distinct,
+            FreeText.description(command.description())));
     for (AddressClaim sender : senderMailboxes) {
       apply(new AliasSenderAddedEvent(command.aliasId(), self, sender.ownerId(), sender.address()));
     }
   }
 
   void addRecipient(EmailAddress recipient) {
-    requireNotSelf(address, recipient.toString());
+    AliasRules.requireNotSelf(address, recipient.toString());
     if (recipients.contains(recipient.toString())) {
       throw conflict("recipient-exists", recipient + " is a recipient of " + address + " already");
     }
-    if (recipients.size() >= MAX_RECIPIENTS) {
-      throw conflict(
-          "too-many-recipients", "an alias takes at most " + MAX_RECIPIENTS + " recipients");
-    }
+    AliasRules.requireRoomForRecipient(recipients.size());
     apply(new AliasRecipientAddedEvent(aliasId, address, recipient.toString()));
   }
 
@@ -158,7 +141,7 @@ public class Alias {
 
   @CommandHandler
   void handle(ChangeAliasDescriptionCommand command) {
-    String newDescription = FreeText.of("description", command.description(), 255);
+    String newDescription = FreeText.description(command.description());
     if (!newDescription.equals(description)) {
       apply(new AliasDescriptionChangedEvent(aliasId, address, newDescription));
     }
@@ -188,12 +171,6 @@ public class Alias {
 
   Set<String> senderIds() {
     return Set.copyOf(senders.keySet());
-  }
-
-  private static void requireNotSelf(String self, String recipient) {
-    if (self.equals(recipient)) {
-      throw invalid("alias-loop", "an alias must not forward to itself");
-    }
   }
 
   @EventSourcingHandler

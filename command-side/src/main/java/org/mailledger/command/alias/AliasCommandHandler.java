@@ -1,6 +1,5 @@
 package org.mailledger.command.alias;
 
-import static org.mailledger.command.error.RuleViolationException.invalid;
 import static org.mailledger.command.error.RuleViolationException.notFound;
 
 import java.util.ArrayList;
@@ -114,20 +113,13 @@ public class AliasCommandHandler {
     return claims
         .address(address.toString())
         .filter(c -> c.kind() == ClaimKind.MAILBOX)
-        .orElseThrow(
-            () ->
-                invalid(
-                    "sender-not-a-mailbox",
-                    address + " is not a mailbox; only mailboxes can send as an alias"));
+        .orElseThrow(() -> AliasRules.senderNotAMailbox(address));
   }
 
-  /** A recipient in a domain we host must exist, or mail to the alias would bounce. */
   private void requireKnownIfHosted(EmailAddress recipient) {
-    if (claims.domainByName(recipient.domain().ascii()).isPresent()
-        && claims.address(recipient.toString()).isEmpty()) {
-      throw invalid(
-          "unknown-recipient",
-          recipient + " is in a domain hosted here but is neither a mailbox nor an alias");
-    }
+    AliasRules.requireKnownIfHosted(
+        recipient,
+        domain -> claims.domainByName(domain).isPresent(),
+        address -> claims.address(address).isPresent());
   }
 }

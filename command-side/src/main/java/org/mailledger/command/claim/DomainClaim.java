@@ -12,4 +12,10 @@ public record DomainClaim(
     int maxMailboxes,
     int maxAliases,
     int mailboxCount,
-    int aliasCount) {}
+    int aliasCount) {
+
+  /** The domain's limits, whose rules decide what its mailboxes and aliases may be. */
+  public DomainLimits limits() {
+    return new DomainLimits(defaultQuota, maxQuota, maxMailboxes, maxAliases);
+  }
+}

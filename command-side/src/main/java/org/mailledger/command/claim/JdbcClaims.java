@@ -220,6 +220,7 @@ public class JdbcClaims implements Claims {
   public void claimAddress(String address, ClaimKind kind, String ownerId, String domainId) {
     String count = kind == ClaimKind.MAILBOX ? "mailbox_count" : "alias_count";
     String max = kind == ClaimKind.MAILBOX ? "max_mailboxes" : "max_aliases";
+    // DomainLimits.hasRoomFor in SQL: checked and counted in one statement, under the row's lock.
     int counted =
         jdbc.update(
             "UPDATE claim_domain SET "

@@ -2,7 +2,6 @@ package org.mailledger.command.domain;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
-import static org.mailledger.command.error.RuleViolationException.invalid;
 
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -25,8 +24,6 @@ import org.mailledger.schema.value.Quota;
 @Aggregate
 public class Domain {
 
-  static final int MAX_LIMIT = 1_000_000;
-
   @AggregateIdentifier private String domainId;
   private String name;
   private String description;
@@ -37,17 +34,16 @@ public class Domain {
 
   Domain(CreateDomainCommand command) {
     DomainLimits limits =
-        checked(
-            new DomainLimits(
-                orUnlimited(command.defaultQuota()),
-                orUnlimited(command.maxQuota()),
-                command.maxMailboxes(),
-                command.maxAliases()));
+        DomainLimits.checked(
+            orUnlimited(command.defaultQuota()),
+            orUnlimited(command.maxQuota()),
+            command.maxMailboxes(),
+            command.maxAliases());
     apply(
         new DomainCreatedEvent(
             command.domainId(),
             command.name().ascii(),
-            FreeText.of("description", command.description(), 255),
+            FreeText.description(command.description()),
             limits.defaultQuota().bytes(),
             limits.maxQuota().bytes(),
             limits.maxMailboxes(),
@@ -56,16 +52,13 @@ public class Domain {
 
   void changeSettings(ChangeDomainSettingsCommand command) {
     String newDescription =
-        command.description() == null
-            ? description
-            : FreeText.of("description", command.description(), 255);
+        command.description() == null ? description : FreeText.description(command.description());
     DomainLimits newLimits =
-        checked(
-            new DomainLimits(
-                command.defaultQuota() == null ? limits.defaultQuota() : command.defaultQuota(),
-                command.maxQuota() == null ? limits.maxQuota() : command.maxQuota(),
-                command.maxMailboxes() == null ? limits.maxMailboxes() : command.maxMailboxes(),
-                command.maxAliases() == null ? limits.maxAliases() : command.maxAliases()));
+        DomainLimits.checked(
+            command.defaultQuota() == null ? limits.defaultQuota() : command.defaultQuota(),
+            command.maxQuota() == null ? limits.maxQuota() : command.maxQuota(),
+            command.maxMailboxes() == null ? limits.maxMailboxes() : command.maxMailboxes(),
+            command.maxAliases() == null ? limits.maxAliases() : command.maxAliases());
     if (newDescription.equals(description) && newLimits.equals(limits)) {
       return;
     }
@@ -107,21 +100,6 @@ public class Domain {
 
   String name() {
     return name;
-  }
-
-  private static DomainLimits checked(DomainLimits limits) {
-    if (!limits.defaultQuota().fitsWithin(limits.maxQuota())) {
-      throw invalid(
-          "default-quota-above-max",
-          "the default quota must not exceed the domain's maximum quota per mailbox");
-    }
-    if (limits.maxMailboxes() < 0 || limits.maxMailboxes() > MAX_LIMIT) {
-      throw invalid("invalid-limit", "maxMailboxes must be between 0 (unlimited) and " + MAX_LIMIT);
-    }
-    if (limits.maxAliases() < 0 || limits.maxAliases() > MAX_LIMIT) {
-      throw invalid("invalid-limit", "maxAliases must be between 0 (unlimited) and " + MAX_LIMIT);
-    }
-    return limits;
   }
 
   private static Quota orUnlimited(Quota quota) {

@@ -3,7 +3,6 @@ package org.mailledger.command.mailbox;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
 import static org.mailledger.command.error.RuleViolationException.conflict;
-import static org.mailledger.command.error.RuleViolationException.invalid;
 
 import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
@@ -50,14 +49,14 @@ public class Mailbox {
 
   Mailbox(CreateMailboxCommand command, DomainClaim domain, String passwordHash, MailPaths paths) {
     Quota quota = command.quota() == null ? domain.defaultQuota() : command.quota();
-    requireWithin(quota, domain);
+    domain.limits().requireQuotaAdmitted(quota);
     apply(
         new MailboxCreatedEvent(
             command.mailboxId(),
             domain.domainId(),
             command.address().toString(),
             passwordHash,
-            FreeText.of("name", command.name(), 255),
+            FreeText.name(command.name()),
             quota.bytes(),
             command.sendOnly(),
             paths.home(command.mailboxId()),
@@ -69,7 +68,7 @@ public class Mailbox {
   }
 
   void changeQuota(Quota newQuota, DomainClaim domain) {
-    requireWithin(newQuota, domain);
+    domain.limits().requireQuotaAdmitted(newQuota);
     if (!newQuota.equals(quota)) {
       apply(new MailboxQuotaChangedEvent(mailboxId, address, newQuota.bytes()));
     }
@@ -99,7 +98,7 @@ public class Mailbox {
 
   @CommandHandler
   void handle(ChangeMailboxNameCommand command) {
-    String newName = FreeText.of("name", command.name(), 255);
+    String newName = FreeText.name(command.name());
     if (!newName.equals(name)) {
       apply(new MailboxNameChangedEvent(mailboxId, address, newName));
     }
@@ -132,16 +131,6 @@ public class Mailbox {
 
   String domainId() {
     return domainId;
-  }
-
-  private static void requireWithin(Quota quota, DomainClaim domain) {
-    if (!quota.fitsWithin(domain.maxQuota())) {
-      throw invalid(
-          "quota-above-domain-max",
-          "the quota must not exceed the domain's maximum of "
-              + domain.maxQuota().gigabytes()
-              + " GB per mailbox");
-    }
   }
 
   @EventSourcingHandler

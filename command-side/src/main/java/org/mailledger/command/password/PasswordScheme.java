@@ -2,6 +2,7 @@ package org.mailledger.command.password;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -26,8 +27,16 @@ public enum PasswordScheme {
   }
 
   /** The {@code {NAME}} prefix Dovecot needs to know how to verify a stored hash. */
-  String prefix() {
+  public String prefix() {
     return "{" + dovecotName + "}";
+  }
+
+  /**
+   * The scheme of a stored hash's prefix, spelt as Dovecot spells it in any case (Dovecot reads the
+   * name case-insensitively); empty for every scheme Mailledger does not keep.
+   */
+  public static Optional<PasswordScheme> ofPrefixName(String name) {
+    return Arrays.stream(values()).filter(s -> s.dovecotName.equalsIgnoreCase(name)).findFirst();
   }
 
   /**

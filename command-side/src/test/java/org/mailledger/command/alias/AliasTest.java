@@ -13,6 +13,7 @@ import static org.mailledger.command.TestData.address;
 import static org.mailledger.command.TestData.aliasCreated;
 
 import java.util.List;
+import java.util.stream.IntStream;
 import org.axonframework.eventsourcing.AggregateDeletedException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -139,6 +140,20 @@ class AliasTest {
   }
 
   @Test
+  void cannotCreateAliasWithMoreRecipientsThanTheMaximum() {
+    List<String> recipients =
+        IntStream.rangeClosed(0, AliasRules.MAX_RECIPIENTS)
+            .mapToObj(i -> "r" + i + "@elsewhere.net")
+            .toList();
+    fixture
+        .givenNoPriorActivity()
+        .when(create("team", recipients, List.of()))
+        .expectException(RuleViolationException.class)
+        .expectExceptionMessage("an alias takes at most 1000 recipients")
+        .expectNoEvents();
+  }
+
+  @Test
   void cannotCreateAliasForwardingToItself() {
     fixture
         .givenNoPriorActivity()
@@ -211,6 +226,21 @@ class AliasTest {
         .given(aliasCreated(EXTERNAL))
         .when(new AddAliasRecipientCommand(ALIAS_ID, address(ADDRESS)))
         .expectEvents(new AliasRecipientAddedEvent(ALIAS_ID, ALIAS_ADDRESS, ADDRESS));
+  }
+
+  @Test
+  void cannotAddRecipientToAnAliasThatHoldsTheMaximum() {
+    existing();
+    String[] full =
+        IntStream.range(0, AliasRules.MAX_RECIPIENTS)
+            .mapToObj(i -> "r" + i + "@elsewhere.net")
+            .toArray(String[]::new);
+    fixture
+        .given(aliasCreated(full))
+        .when(new AddAliasRecipientCommand(ALIAS_ID, address(EXTERNAL)))
+        .expectException(RuleViolationException.class)
+        .expectExceptionMessage("an alias takes at most 1000 recipients")
+        .expectNoEvents();
   }
 
   @Test

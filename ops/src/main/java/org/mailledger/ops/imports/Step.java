@@ -1,5 +1,9 @@
 package org.mailledger.ops.imports;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -30,6 +34,20 @@ public record Step(Kind kind, String entity, String fingerprint, List<Object> co
 
     public String plural() {
       return plural;
+    }
+  }
+
+  /** A short digest of the values a row was imported with. */
+  static String fingerprint(Object... values) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      for (Object value : values) {
+        digest.update(String.valueOf(value).getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+      }
+      return HexFormat.of().formatHex(digest.digest(), 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 }

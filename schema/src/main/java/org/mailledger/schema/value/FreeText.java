@@ -6,7 +6,20 @@ package org.mailledger.schema.value;
  */
 public final class FreeText {
 
+  /** The longest description or display name, in Java chars (so never more code points). */
+  public static final int MAX_LENGTH = 255;
+
   private FreeText() {}
+
+  /** A description of a domain, alias, TLS policy or API token. */
+  public static String description(String value) {
+    return of("description", value, MAX_LENGTH);
+  }
+
+  /** The display name of a mailbox. */
+  public static String name(String value) {
+    return of("name", value, MAX_LENGTH);
+  }
 
   /** The trimmed text, empty for null; rejects control characters and text over {@code max}. */
   public static String of(String field, String value, int max) {
