@@ -1,83 +1,81 @@
 package org.mailledger.schema;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.mailledger.schema.alias.AliasActivatedEvent;
-import org.mailledger.schema.alias.AliasCreatedEvent;
-import org.mailledger.schema.alias.AliasDeactivatedEvent;
-import org.mailledger.schema.alias.AliasDeletedEvent;
-import org.mailledger.schema.alias.AliasDescriptionChangedEvent;
-import org.mailledger.schema.alias.AliasRecipientAddedEvent;
-import org.mailledger.schema.alias.AliasRecipientRemovedEvent;
-import org.mailledger.schema.alias.AliasSenderAddedEvent;
-import org.mailledger.schema.alias.AliasSenderRemovedEvent;
-import org.mailledger.schema.aliasdomain.AliasDomainActivatedEvent;
-import org.mailledger.schema.aliasdomain.AliasDomainCreatedEvent;
-import org.mailledger.schema.aliasdomain.AliasDomainDeactivatedEvent;
-import org.mailledger.schema.aliasdomain.AliasDomainDeletedEvent;
-import org.mailledger.schema.domain.DomainActivatedEvent;
-import org.mailledger.schema.domain.DomainCreatedEvent;
-import org.mailledger.schema.domain.DomainDeactivatedEvent;
-import org.mailledger.schema.domain.DomainDeletedEvent;
-import org.mailledger.schema.domain.DomainSettingsChangedEvent;
-import org.mailledger.schema.mailbox.MailboxActivatedEvent;
-import org.mailledger.schema.mailbox.MailboxCreatedEvent;
-import org.mailledger.schema.mailbox.MailboxDeactivatedEvent;
-import org.mailledger.schema.mailbox.MailboxDeletedEvent;
-import org.mailledger.schema.mailbox.MailboxNameChangedEvent;
-import org.mailledger.schema.mailbox.MailboxPasswordChangedEvent;
-import org.mailledger.schema.mailbox.MailboxQuotaChangedEvent;
-import org.mailledger.schema.mailbox.MailboxRenamedEvent;
-import org.mailledger.schema.mailbox.MailboxSendOnlyChangedEvent;
-import org.mailledger.schema.tls.TlsPolicyRemovedEvent;
-import org.mailledger.schema.tls.TlsPolicySetEvent;
+import org.mailledger.schema.admin.AdminEvent;
+import org.mailledger.schema.alias.AliasEvent;
+import org.mailledger.schema.aliasdomain.AliasDomainEvent;
+import org.mailledger.schema.domain.DomainEvent;
+import org.mailledger.schema.mailbox.MailboxEvent;
+import org.mailledger.schema.tls.TlsPolicyEvent;
 
 /**
- * Every event of the mail setup (domains, alias domains, mailboxes, aliases, TLS policies), by the
- * payload type name the event store keeps, for the readers that decode the log themselves (the
- * in-memory fold, point-in-time reads). A new event is added here once.
+ * Every event type of the log, taken from the {@code permits} clauses of the aggregates' sealed
+ * interfaces, so the list cannot miss an event of a known aggregate. A new event joins its
+ * aggregate's interface (the compiler then asks for what {@link MailEvent} needs); a new
+ * aggregate's interface is added here, and {@code MailEventsTest} fails until it is. The readers
+ * that decode the log themselves (the in-memory folds, point-in-time reads) find the mail setup's
+ * events here by the payload type name the event store keeps.
  */
 public final class MailEvents {
 
-  private static final Map<String, Class<?>> BY_NAME =
-      Stream.<Class<?>>of(
-              DomainCreatedEvent.class,
-              DomainSettingsChangedEvent.class,
-              DomainActivatedEvent.class,
-              DomainDeactivatedEvent.class,
-              DomainDeletedEvent.class,
-              MailboxCreatedEvent.class,
-              MailboxPasswordChangedEvent.class,
-              MailboxQuotaChangedEvent.class,
-              MailboxNameChangedEvent.class,
-              MailboxSendOnlyChangedEvent.class,
-              MailboxActivatedEvent.class,
-              MailboxDeactivatedEvent.class,
-              MailboxRenamedEvent.class,
-              MailboxDeletedEvent.class,
-              AliasCreatedEvent.class,
-              AliasRecipientAddedEvent.class,
-              AliasRecipientRemovedEvent.class,
-              AliasSenderAddedEvent.class,
-              AliasSenderRemovedEvent.class,
-              AliasDescriptionChangedEvent.class,
-              AliasActivatedEvent.class,
-              AliasDeactivatedEvent.class,
-              AliasDeletedEvent.class,
-              AliasDomainCreatedEvent.class,
-              AliasDomainActivatedEvent.class,
-              AliasDomainDeactivatedEvent.class,
-              AliasDomainDeletedEvent.class,
-              TlsPolicySetEvent.class,
-              TlsPolicyRemovedEvent.class)
-          .collect(Collectors.toUnmodifiableMap(Class::getName, Function.identity()));
+  /** The sealed interfaces of the mail setup's aggregates. */
+  private static final List<Class<? extends MailEvent>> AGGREGATES =
+      List.of(
+          DomainEvent.class,
+          MailboxEvent.class,
+          AliasEvent.class,
+          AliasDomainEvent.class,
+          TlsPolicyEvent.class);
+
+  private static final List<Class<? extends MailEvent>> MAIL =
+      AGGREGATES.stream().flatMap(a -> records(a, MailEvent.class)).toList();
+
+  private static final List<Class<? extends AdminEvent>> ADMIN =
+      records(AdminEvent.class, AdminEvent.class).toList();
+
+  private static final Map<String, Class<? extends MailEvent>> BY_NAME =
+      MAIL.stream().collect(Collectors.toUnmodifiableMap(Class::getName, Function.identity()));
 
   private MailEvents() {}
 
-  /** The event class stored under this payload type, or null for any other. */
-  public static Class<?> byPayloadType(String payloadType) {
+  /**
+   * The mail setup's events (domains, alias domains, mailboxes, aliases, TLS policies): those the
+   * lookup-table layouts are made of.
+   */
+  public static List<Class<? extends MailEvent>> all() {
+    return MAIL;
+  }
+
+  /** The events of admin accounts and API tokens: in the log, but in no lookup table. */
+  public static List<Class<? extends AdminEvent>> admin() {
+    return ADMIN;
+  }
+
+  /** The mail-setup event class stored under this payload type, or null for any other. */
+  public static Class<? extends MailEvent> byPayloadType(String payloadType) {
     return BY_NAME.get(payloadType);
+  }
+
+  /** The records a sealed type permits, through sealed subtypes; an event must be a record. */
+  private static <T> Stream<Class<? extends T>> records(Class<?> sealed, Class<T> bound) {
+    if (!sealed.isSealed()) {
+      throw new IllegalStateException(sealed.getName() + " must be sealed to list its events");
+    }
+    return Arrays.stream(sealed.getPermittedSubclasses())
+        .flatMap(
+            type -> {
+              if (type.isSealed()) {
+                return records(type, bound);
+              }
+              if (!type.isRecord()) {
+                throw new IllegalStateException(type.getName() + " must be a record or sealed");
+              }
+              return Stream.of(type.asSubclass(bound));
+            });
   }
 }

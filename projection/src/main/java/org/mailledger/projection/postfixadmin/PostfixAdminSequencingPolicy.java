@@ -3,10 +3,7 @@ package org.mailledger.projection.postfixadmin;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.mailledger.projection.support.DomainSequencingPolicy;
-import org.mailledger.schema.aliasdomain.AliasDomainActivatedEvent;
-import org.mailledger.schema.aliasdomain.AliasDomainCreatedEvent;
-import org.mailledger.schema.aliasdomain.AliasDomainDeactivatedEvent;
-import org.mailledger.schema.aliasdomain.AliasDomainDeletedEvent;
+import org.mailledger.schema.aliasdomain.AliasDomainEvent;
 
 /**
  * The postfixadmin layout's sequencing: by domain, as every layout, except that an alias domain's
@@ -23,14 +20,7 @@ public class PostfixAdminSequencingPolicy implements SequencingPolicy<EventMessa
 
   @Override
   public Object getSequenceIdentifierFor(EventMessage<?> event) {
-    Object payload = event.getPayload();
-    if (payload instanceof AliasDomainCreatedEvent e) {
-      return e.aliasDomain();
-    } else if (payload instanceof AliasDomainActivatedEvent e) {
-      return e.aliasDomain();
-    } else if (payload instanceof AliasDomainDeactivatedEvent e) {
-      return e.aliasDomain();
-    } else if (payload instanceof AliasDomainDeletedEvent e) {
+    if (event.getPayload() instanceof AliasDomainEvent e) {
       return e.aliasDomain();
     }
     return byDomain.getSequenceIdentifierFor(event);

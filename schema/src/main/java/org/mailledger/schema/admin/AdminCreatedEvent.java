@@ -8,4 +8,5 @@ import org.axonframework.serialization.Revision;
  * password. Grants given at creation follow as {@link AdminDomainGrantedEvent}s.
  */
 @Revision("1")
-public record AdminCreatedEvent(String adminId, String name, String role, String passwordHash) {}
+public record AdminCreatedEvent(String adminId, String name, String role, String passwordHash)
+    implements AdminEvent {}

@@ -4,4 +4,4 @@ import org.axonframework.serialization.Revision;
 
 /** A disabled admin account was enabled again. */
 @Revision("1")
-public record AdminEnabledEvent(String adminId, String name) {}
+public record AdminEnabledEvent(String adminId, String name) implements AdminEvent {}

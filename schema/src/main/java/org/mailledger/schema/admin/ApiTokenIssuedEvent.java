@@ -14,4 +14,5 @@ public record ApiTokenIssuedEvent(
     String adminName,
     String tokenHash,
     String description,
-    String expiresAt) {}
+    String expiresAt)
+    implements AdminEvent {}

@@ -9,4 +9,5 @@ import org.axonframework.serialization.Revision;
  */
 @Revision("1")
 public record AliasCreatedEvent(
-    String aliasId, String domainId, String address, List<String> recipients, String description) {}
+    String aliasId, String domainId, String address, List<String> recipients, String description)
+    implements AliasEvent {}

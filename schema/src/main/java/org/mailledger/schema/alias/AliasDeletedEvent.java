@@ -4,4 +4,5 @@ import org.axonframework.serialization.Revision;
 
 /** An alias was deleted; its address is free again. */
 @Revision("1")
-public record AliasDeletedEvent(String aliasId, String domainId, String address) {}
+public record AliasDeletedEvent(String aliasId, String domainId, String address)
+    implements AliasEvent {}

@@ -4,4 +4,5 @@ import org.axonframework.serialization.Revision;
 
 /** An alias's description changed. */
 @Revision("1")
-public record AliasDescriptionChangedEvent(String aliasId, String address, String description) {}
+public record AliasDescriptionChangedEvent(String aliasId, String address, String description)
+    implements AliasEvent {}

@@ -4,4 +4,5 @@ import org.axonframework.serialization.Revision;
 
 /** An alias got a recipient. */
 @Revision("1")
-public record AliasRecipientAddedEvent(String aliasId, String address, String recipient) {}
+public record AliasRecipientAddedEvent(String aliasId, String address, String recipient)
+    implements AliasEvent {}

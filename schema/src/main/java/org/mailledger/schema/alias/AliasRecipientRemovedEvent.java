@@ -4,4 +4,5 @@ import org.axonframework.serialization.Revision;
 
 /** An alias lost a recipient. */
 @Revision("1")
-public record AliasRecipientRemovedEvent(String aliasId, String address, String recipient) {}
+public record AliasRecipientRemovedEvent(String aliasId, String address, String recipient)
+    implements AliasEvent {}

@@ -5,4 +5,5 @@ import org.axonframework.serialization.Revision;
 /** A mailbox may now send as the alias. */
 @Revision("1")
 public record AliasSenderAddedEvent(
-    String aliasId, String address, String mailboxId, String mailboxAddress) {}
+    String aliasId, String address, String mailboxId, String mailboxAddress)
+    implements AliasEvent {}

@@ -5,4 +5,4 @@ import org.axonframework.serialization.Revision;
 /** An alias domain was activated again. */
 @Revision("1")
 public record AliasDomainActivatedEvent(
-    String aliasDomainId, String aliasDomain, String targetDomain) {}
+    String aliasDomainId, String aliasDomain, String targetDomain) implements AliasDomainEvent {}

@@ -4,5 +4,5 @@ import org.axonframework.serialization.Revision;
 
 /** An alias domain was deleted; its name is free again. */
 @Revision("1")
-public record AliasDomainDeletedEvent(
-    String aliasDomainId, String aliasDomain, String targetDomain) {}
+public record AliasDomainDeletedEvent(String aliasDomainId, String aliasDomain, String targetDomain)
+    implements AliasDomainEvent {}

@@ -14,4 +14,5 @@ public record DomainCreatedEvent(
     long defaultQuotaBytes,
     long maxQuotaBytes,
     int maxMailboxes,
-    int maxAliases) {}
+    int maxAliases)
+    implements DomainEvent {}

@@ -4,4 +4,4 @@ import org.axonframework.serialization.Revision;
 
 /** A domain was deactivated. */
 @Revision("1")
-public record DomainDeactivatedEvent(String domainId, String name) {}
+public record DomainDeactivatedEvent(String domainId, String name) implements DomainEvent {}

@@ -11,4 +11,5 @@ public record DomainSettingsChangedEvent(
     long defaultQuotaBytes,
     long maxQuotaBytes,
     int maxMailboxes,
-    int maxAliases) {}
+    int maxAliases)
+    implements DomainEvent {}

@@ -16,4 +16,5 @@ public record MailboxCreatedEvent(
     long quotaBytes,
     boolean sendOnly,
     String home,
-    String maildir) {}
+    String maildir)
+    implements MailboxEvent {}

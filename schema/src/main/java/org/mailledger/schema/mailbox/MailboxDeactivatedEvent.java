@@ -4,4 +4,4 @@ import org.axonframework.serialization.Revision;
 
 /** A mailbox was deactivated. */
 @Revision("1")
-public record MailboxDeactivatedEvent(String mailboxId, String address) {}
+public record MailboxDeactivatedEvent(String mailboxId, String address) implements MailboxEvent {}

@@ -4,4 +4,5 @@ import org.axonframework.serialization.Revision;
 
 /** A mailbox's quota changed; bytes, zero meaning unlimited. */
 @Revision("1")
-public record MailboxQuotaChangedEvent(String mailboxId, String address, long quotaBytes) {}
+public record MailboxQuotaChangedEvent(String mailboxId, String address, long quotaBytes)
+    implements MailboxEvent {}

@@ -4,4 +4,4 @@ import org.axonframework.serialization.Revision;
 
 /** The TLS policy for a destination domain was removed. */
 @Revision("1")
-public record TlsPolicyRemovedEvent(String destination) {}
+public record TlsPolicyRemovedEvent(String destination) implements TlsPolicyEvent {}

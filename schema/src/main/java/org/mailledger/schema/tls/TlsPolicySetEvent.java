@@ -8,4 +8,5 @@ import org.axonframework.serialization.Revision;
  */
 @Revision("1")
 public record TlsPolicySetEvent(
-    String destination, String policy, String params, String description) {}
+    String destination, String policy, String params, String description)
+    implements TlsPolicyEvent {}
