@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.mailledger.projection.dinomail.DinoMailLayout;
+import org.mailledger.projection.mum.MumLayout;
+import org.mailledger.projection.postfixadmin.PostfixAdminLayout;
 
 /**
  * Turns {@link ConfigSettings} into the Postfix, Dovecot and SQL files of one layout. Each layout's
@@ -121,7 +124,7 @@ public final class ConfigGenerator {
   public ConfigGenerator(ConfigSettings settings) {
     this.s = settings;
     Map<String, Object> values = new HashMap<>();
-    values.put("layout", settings.layout().name().toLowerCase(Locale.ROOT));
+    values.put("layout", settings.layout());
     values.put("dialect", settings.dialect().name().toLowerCase(Locale.ROOT));
     values.put("db_host", settings.dbHost());
     values.put("db_port", settings.dbPort());
@@ -147,9 +150,11 @@ public final class ConfigGenerator {
 
   public List<GeneratedFile> generate() {
     return switch (s.layout()) {
-      case MUM -> new MumConfig(this, s).files();
-      case POSTFIXADMIN -> new PostfixAdminConfig(this, s).files();
-      case DINOMAIL -> new DinoMailConfig(this, s).files();
+      case MumLayout.NAME -> new MumConfig(this, s).files();
+      case PostfixAdminLayout.NAME -> new PostfixAdminConfig(this, s).files();
+      case DinoMailLayout.NAME -> new DinoMailConfig(this, s).files();
+      default ->
+          throw new IllegalArgumentException("ops config has no files for layout " + s.layout());
     };
   }
 
