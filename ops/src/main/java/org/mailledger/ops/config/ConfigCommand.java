@@ -52,8 +52,10 @@ public class ConfigCommand implements Callable<Integer> {
       names = "--layout",
       required = true,
       paramLabel = "LAYOUT",
-      description = "Lookup-table layout: mum, postfixadmin or dinomail.")
-  ConfigLayout layout;
+      converter = LayoutName.class,
+      completionCandidates = LayoutName.class,
+      description = "Lookup-table layout: ${COMPLETION-CANDIDATES}.")
+  String layout;
 
   @Option(
       names = "--dialect",

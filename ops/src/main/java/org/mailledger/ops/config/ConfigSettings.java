@@ -1,8 +1,11 @@
 package org.mailledger.ops.config;
 
+import org.mailledger.projection.layout.Layouts;
+
 /**
  * Everything the generated configuration depends on, already validated and defaulted.
  *
+ * @param layout one of {@link Layouts#NAMES}
  * @param postfixDir where the Postfix map files will be installed; main.cf names them there
  * @param dovecotDir where dovecot-sql.conf.ext will be installed; the passdb/userdb blocks name it
  * @param grantHost the MySQL host part of the created accounts ({@code 'user'@'host'}); unused on
@@ -13,7 +16,7 @@ package org.mailledger.ops.config;
  *     mailledger.layout.dinomail.table-prefix})
  */
 public record ConfigSettings(
-    ConfigLayout layout,
+    String layout,
     SqlDialect dialect,
     String dbHost,
     int dbPort,
@@ -43,6 +46,9 @@ public record ConfigSettings(
   private static final String PATH = "/[A-Za-z0-9._/-]*";
 
   public ConfigSettings {
+    if (!Layouts.NAMES.contains(layout)) {
+      throw new IllegalArgumentException("--layout must be one of " + Layouts.NAMES);
+    }
     check("--db-host", dbHost, HOST);
     check("--db-name", dbName, IDENTIFIER);
     check("--postfix-user", postfixUser, IDENTIFIER);

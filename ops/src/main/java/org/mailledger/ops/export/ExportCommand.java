@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.mailledger.ops.config.Layout;
+import org.mailledger.ops.config.LayoutName;
 import org.mailledger.ops.config.SqlDialect;
 import org.mailledger.ops.db.DatabaseOptions;
 import org.mailledger.ops.db.Instants;
@@ -71,8 +71,10 @@ public class ExportCommand implements Callable<Integer> {
       names = "--layout",
       required = true,
       paramLabel = "LAYOUT",
-      description = "Lookup-table layout: mum, postfixadmin or dinomail.")
-  Layout layout;
+      converter = LayoutName.class,
+      completionCandidates = LayoutName.class,
+      description = "Lookup-table layout: ${COMPLETION-CANDIDATES}.")
+  String layout;
 
   @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "sql or csv.")
   ExportFormat format;

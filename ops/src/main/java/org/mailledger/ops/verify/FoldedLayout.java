@@ -4,7 +4,6 @@ import java.util.function.BiPredicate;
 import java.util.function.Function;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.async.SequencingPolicy;
-import org.mailledger.ops.config.Layout;
 import org.mailledger.projection.dinomail.DinoMailLayout;
 import org.mailledger.projection.fold.DinoMailFold;
 import org.mailledger.projection.fold.DinoMailTables;
@@ -34,28 +33,34 @@ public record FoldedLayout(
     Function<BiPredicate<Long, Object>, Fold> folds) {
 
   /**
+   * @param layout one of {@link org.mailledger.projection.layout.Layouts#NAMES}
    * @param dinoMailPrefix the dinomail layout's view prefix ({@code
    *     mailledger.layout.dinomail.table-prefix})
    */
-  public static FoldedLayout of(Layout layout, String dinoMailPrefix) {
+  public static FoldedLayout of(String layout, String dinoMailPrefix) {
     return switch (layout) {
-      case MUM ->
+      case MumLayout.NAME ->
           new FoldedLayout(
-              "mum", MumTables.LAYOUT, MumLayout.GROUP, new DomainSequencingPolicy(), MumFold::new);
-      case POSTFIXADMIN ->
+              MumLayout.NAME,
+              MumTables.LAYOUT,
+              MumLayout.GROUP,
+              new DomainSequencingPolicy(),
+              MumFold::new);
+      case PostfixAdminLayout.NAME ->
           new FoldedLayout(
               PostfixAdminLayout.NAME,
               PostfixAdminTables.LAYOUT,
               PostfixAdminLayout.GROUP,
               new PostfixAdminSequencingPolicy(),
               PostfixAdminFold::new);
-      case DINOMAIL ->
+      case DinoMailLayout.NAME ->
           new FoldedLayout(
               DinoMailLayout.NAME,
               DinoMailTables.of(dinoMailPrefix),
               DinoMailLayout.GROUP,
               new DomainSequencingPolicy(),
               include -> new DinoMailFold(dinoMailPrefix, include));
+      default -> throw new IllegalArgumentException("no fold for layout " + layout);
     };
   }
 

@@ -8,9 +8,9 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
 import javax.sql.DataSource;
-import org.mailledger.ops.config.Layout;
 import org.mailledger.projection.fold.LayoutRows;
 import org.mailledger.projection.fold.LayoutTables;
+import org.mailledger.projection.mum.MumLayout;
 
 /**
  * A layout's live tables (and views) and the position they have applied, read in one
@@ -23,7 +23,7 @@ public record LiveTables(LayoutRows rows, AppliedPosition applied, boolean mysql
 
   /** The live {@code mum} tables. */
   public static LiveTables read(DataSource lookup) {
-    return read(lookup, FoldedLayout.of(Layout.MUM, ""));
+    return read(lookup, FoldedLayout.of(MumLayout.NAME, ""));
   }
 
   public static LiveTables read(DataSource lookup, FoldedLayout layout) {

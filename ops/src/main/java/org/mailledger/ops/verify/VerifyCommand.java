@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.mailledger.ops.config.Layout;
+import org.mailledger.ops.config.LayoutName;
 import org.mailledger.ops.db.DatabaseOptions;
 import org.mailledger.projection.fold.EventLog;
 import org.mailledger.projection.fold.Fold;
@@ -68,8 +68,10 @@ public class VerifyCommand implements Callable<Integer> {
       names = "--layout",
       required = true,
       paramLabel = "LAYOUT",
-      description = "Lookup-table layout: mum, postfixadmin or dinomail.")
-  Layout layout;
+      converter = LayoutName.class,
+      completionCandidates = LayoutName.class,
+      description = "Lookup-table layout: ${COMPLETION-CANDIDATES}.")
+  String layout;
 
   @Option(
       names = "--table-prefix",

@@ -14,7 +14,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,12 +29,14 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailledger.ops.OpsCommand;
-import org.mailledger.ops.config.Layout;
 import org.mailledger.ops.config.SqlDialect;
 import org.mailledger.ops.e2e.CommandsTestApplication;
 import org.mailledger.ops.export.TableWriter;
+import org.mailledger.projection.dinomail.DinoMailLayout;
 import org.mailledger.projection.fold.EventLog;
 import org.mailledger.projection.fold.LayoutRows;
+import org.mailledger.projection.layout.Layouts;
+import org.mailledger.projection.postfixadmin.PostfixAdminLayout;
 import org.mailledger.projection.progress.LayoutProgress;
 import org.mailledger.projection.support.RowId;
 import org.mailledger.schema.alias.AddAliasRecipientCommand;
@@ -75,7 +77,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 abstract class LogToolsTest {
 
   static final String PASSWORD = "a long enough secret";
-  static final List<Layout> LAYOUTS = List.of(Layout.values());
+  static final List<String> LAYOUTS = Layouts.NAMES;
   static final long GIB = 1024L * 1024 * 1024;
 
   TestDatabase log;
@@ -85,7 +87,7 @@ abstract class LogToolsTest {
   String orgId = UUID.randomUUID().toString();
   Instant beforeQuotaChange;
   LayoutRows liveBeforeQuotaChange;
-  Map<Layout, LayoutRows> layoutsBeforeQuotaChange = new EnumMap<>(Layout.class);
+  Map<String, LayoutRows> layoutsBeforeQuotaChange = new HashMap<>();
   Instant afterAll;
 
   /** The lookup tables' database; the log is always on PostgreSQL. */
@@ -119,7 +121,7 @@ abstract class LogToolsTest {
       await(progress);
       // The tables as Postfix saw them just before the quota change: what export must give back.
       liveBeforeQuotaChange = LiveTables.read(lookup.dataSource()).rows();
-      for (Layout layout : LAYOUTS) {
+      for (String layout : LAYOUTS) {
         layoutsBeforeQuotaChange.put(
             layout, LiveTables.read(lookup.dataSource(), folded(layout)).rows());
       }
@@ -235,7 +237,7 @@ abstract class LogToolsTest {
   }
 
   static void await(LayoutProgress progress) throws InterruptedException {
-    for (Layout layout : LAYOUTS) {
+    for (String layout : LAYOUTS) {
       String group = folded(layout).processor();
       assertThat(progress.awaitPosition(group, progress.head(), Duration.ofSeconds(60)))
           .as(group)
@@ -243,12 +245,8 @@ abstract class LogToolsTest {
     }
   }
 
-  static FoldedLayout folded(Layout layout) {
+  static FoldedLayout folded(String layout) {
     return FoldedLayout.of(layout, "dinomail_");
-  }
-
-  static String name(Layout layout) {
-    return layout.name().toLowerCase(Locale.ROOT);
   }
 
   /** {@code postgresql} or {@code mysql}, as the tools spell the lookup database's dialect. */
@@ -302,17 +300,17 @@ abstract class LogToolsTest {
   @Test
   @Order(1)
   void verifyIsCleanOnTheProjectedTablesOfEveryLayout() {
-    for (Layout layout : LAYOUTS) {
-      Run run = ops("verify", "--layout", name(layout));
+    for (String layout : LAYOUTS) {
+      Run run = ops("verify", "--layout", layout);
       assertThat(run.code()).as(run.toString()).isZero();
       assertThat(run.out())
-          .startsWith("Layout " + name(layout) + ": ")
-          .contains("layout-" + name(layout) + " token")
+          .startsWith("Layout " + layout + ": ")
+          .contains("layout-" + layout + " token")
           .contains("OK: ")
           .doesNotContain("missing")
           .doesNotContain("changed");
     }
-    assertThat(layoutsBeforeQuotaChange.get(Layout.POSTFIXADMIN).table("alias_domain"))
+    assertThat(layoutsBeforeQuotaChange.get(PostfixAdminLayout.NAME).table("alias_domain"))
         .containsKey("alias.example");
     assertThat(ops("verify", "--layout", "dinomail").out()).contains("tables and 3 views match");
   }
@@ -394,14 +392,14 @@ abstract class LogToolsTest {
       throws Exception {
     String asOf = beforeQuotaChange.toString();
     SqlDialect dialect = SqlDialect.valueOf(dialect().toUpperCase(Locale.ROOT));
-    for (Layout layout : List.of(Layout.POSTFIXADMIN, Layout.DINOMAIL)) {
+    for (String layout : List.of(PostfixAdminLayout.NAME, DinoMailLayout.NAME)) {
       Run run =
           ops(
               "export",
               "--as-of",
               asOf,
               "--layout",
-              name(layout),
+              layout,
               "--format",
               "sql",
               "--dialect",
@@ -409,8 +407,8 @@ abstract class LogToolsTest {
               "--out",
               dir.toString());
       assertThat(run.code()).as(run.toString()).isZero();
-      String sql = Files.readString(dir.resolve(name(layout) + "-" + dialect() + ".sql"));
-      assertThat(sql).startsWith("-- " + name(layout) + " layout as of ");
+      String sql = Files.readString(dir.resolve(layout + "-" + dialect() + ".sql"));
+      assertThat(sql).startsWith("-- " + layout + " layout as of ");
       // In the lookup database's own dialect, so that times have the precision its columns keep.
       assertThat(sql.substring(sql.indexOf('\n') + 1))
           .isEqualTo(TableWriter.sql(layoutsBeforeQuotaChange.get(layout), dialect));
@@ -450,18 +448,18 @@ abstract class LogToolsTest {
         .anyMatch(l -> l.startsWith("alice@example.org,") && l.contains("," + 2 * GIB + ",alice,"));
     for (String table : List.of("domain", "mailbox", "alias", "alias_domain")) {
       assertThat(Files.readAllLines(dir.resolve(table + ".csv")))
-          .hasSize(layoutsBeforeQuotaChange.get(Layout.POSTFIXADMIN).table(table).size() + 1);
+          .hasSize(layoutsBeforeQuotaChange.get(PostfixAdminLayout.NAME).table(table).size() + 1);
     }
 
     // And now: the change is there.
-    for (Layout layout : List.of(Layout.POSTFIXADMIN, Layout.DINOMAIL)) {
+    for (String layout : List.of(PostfixAdminLayout.NAME, DinoMailLayout.NAME)) {
       Run now =
           ops(
               "export",
               "--as-of",
               afterAll.toString(),
               "--layout",
-              name(layout),
+              layout,
               "--format",
               "sql",
               "--dialect",
@@ -487,7 +485,7 @@ abstract class LogToolsTest {
     assertThat(statuses).hasSize(3);
     for (int i = 0; i < LAYOUTS.size(); i++) {
       JsonNode status = statuses.get(i);
-      assertThat(status.get("layout").asText()).isEqualTo(name(LAYOUTS.get(i)));
+      assertThat(status.get("layout").asText()).isEqualTo(LAYOUTS.get(i));
       assertThat(status.get("head").asLong()).isEqualTo(head);
       // Stored tokens of segments without events of their own may stay behind the head.
       assertThat(status.get("position").asLong()).isBetween(0L, head);

@@ -1,6 +1,8 @@
 package org.mailledger.projection.mum;
 
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.mailledger.projection.lookup.Dialect;
 import org.mailledger.projection.lookup.WriteBatch;
@@ -38,6 +40,17 @@ import org.mailledger.schema.mailbox.MailboxCreatedEvent;
  */
 final class AliasDomainExpansion {
 
+  private static final Pattern PLACEHOLDER =
+      Pattern.compile("\\$\\{(\\w+)(?:\\(([^,\\s()]+), ([^,\\s()]+)\\))?}");
+
+  /** An address, or one catch-all recipient, copied to the alias domains of its domain. */
+  private static final String COPIES_OF_ONE_RECIPIENT =
+      """
+      SELECT ${xor(?, d.id)}, ${xor(?, d.id)}, ?, NULL
+      FROM ${domains} d
+      WHERE d.alias_target_id = ?
+      """;
+
   private final Dialect dialect;
   private final String domains;
   private final String mailboxes;
@@ -69,9 +82,12 @@ final class AliasDomainExpansion {
                 "active",
                 "alias_target_id",
                 "alias_active"),
-            "SELECT ?, ?, ?, ?, t.active, t.id, TRUE FROM "
-                + domains
-                + " t WHERE t.domain = ? AND t.alias_target_id IS NULL"),
+            sql(
+                """
+                SELECT ?, ?, ?, ?, t.active, t.id, TRUE
+                FROM ${domains} t
+                WHERE t.domain = ? AND t.alias_target_id IS NULL
+                """)),
         "target domain " + target + " of alias domain " + e.aliasDomain(),
         b,
         e.aliasDomainId(),
@@ -80,83 +96,69 @@ final class AliasDomainExpansion {
         target);
     batch.execute(
         insertAliases(
-            "SELECT "
-                + xor("m.id", "?")
-                + ", NULL, m.local_part, '', ?, (m.active AND NOT m.send_only), m.id FROM "
-                + mailboxes
-                + " m JOIN "
-                + domains
-                + " t ON t.id = m.domain_id WHERE t.domain = ? AND t.alias_target_id IS NULL"),
+            """
+            SELECT ${xor(m.id, ?)}, NULL, m.local_part, '', ?, (m.active AND NOT m.send_only), m.id
+            FROM ${mailboxes} m JOIN ${domains} t ON t.id = m.domain_id
+            WHERE t.domain = ? AND t.alias_target_id IS NULL
+            """),
         null,
         b,
         b,
         target);
     batch.execute(
         insertAliases(
-            "SELECT "
-                + xor("a.id", "?")
-                + ", NULL, a.local_part, '', ?, a.active, a.id FROM "
-                + aliases
-                + " a JOIN "
-                + domains
-                + " t ON t.id = a.domain_id WHERE t.domain = ? AND t.alias_target_id IS NULL"),
+            """
+            SELECT ${xor(a.id, ?)}, NULL, a.local_part, '', ?, a.active, a.id
+            FROM ${aliases} a JOIN ${domains} t ON t.id = a.domain_id
+            WHERE t.domain = ? AND t.alias_target_id IS NULL
+            """),
         null,
         b,
         b,
         target);
     batch.execute(
         insertRecipients(
-            "SELECT x.id, x.id, CONCAT(x.local_part, '@', ?), NULL FROM "
-                + aliases
-                + " x WHERE x.domain_id = ? AND x.local_part <> ''"),
+            """
+            SELECT x.id, x.id, CONCAT(x.local_part, '@', ?), NULL
+            FROM ${aliases} x
+            WHERE x.domain_id = ? AND x.local_part <> ''
+            """),
         null,
         target,
         b);
     batch.execute(
         insertRecipients(
-            "SELECT "
-                + xor("r.id", "?")
-                + ", "
-                + xor("r.alias_id", "?")
-                + ", r.recipient_address, NULL FROM "
-                + recipients
-                + " r JOIN "
-                + aliases
-                + " a ON a.id = r.alias_id JOIN "
-                + domains
-                + " t ON t.id = a.domain_id WHERE t.domain = ? AND t.alias_target_id IS NULL AND a.local_part = ''"),
+            """
+            SELECT ${xor(r.id, ?)}, ${xor(r.alias_id, ?)}, r.recipient_address, NULL
+            FROM ${recipients} r
+            JOIN ${aliases} a ON a.id = r.alias_id
+            JOIN ${domains} t ON t.id = a.domain_id
+            WHERE t.domain = ? AND t.alias_target_id IS NULL AND a.local_part = ''
+            """),
         null,
         b,
         b,
         target);
     batch.execute(
         insertSenders(
-            "SELECT "
-                + xor("m.id", "?")
-                + ", "
-                + xor("m.id", "?")
-                + ", m.id FROM "
-                + mailboxes
-                + " m JOIN "
-                + domains
-                + " t ON t.id = m.domain_id WHERE t.domain = ? AND t.alias_target_id IS NULL"),
+            """
+            SELECT ${xor(m.id, ?)}, ${xor(m.id, ?)}, m.id
+            FROM ${mailboxes} m JOIN ${domains} t ON t.id = m.domain_id
+            WHERE t.domain = ? AND t.alias_target_id IS NULL
+            """),
         null,
         b,
         b,
         target);
     batch.execute(
         insertSenders(
-            "SELECT "
-                + xor("s.id", "?")
-                + ", "
-                + xor("s.alias_id", "?")
-                + ", s.mailbox_id FROM "
-                + senders
-                + " s JOIN "
-                + aliases
-                + " a ON a.id = s.alias_id JOIN "
-                + domains
-                + " t ON t.id = a.domain_id WHERE t.domain = ? AND t.alias_target_id IS NULL"),
+            """
+            SELECT ${xor(s.id, ?)}, ${xor(s.alias_id, ?)}, s.mailbox_id
+            FROM ${senders} s
+            JOIN ${aliases} a ON a.id = s.alias_id
+            JOIN ${domains} t ON t.id = a.domain_id
+            WHERE t.domain = ? AND t.alias_target_id IS NULL
+            """),
         null,
         b,
         b,
@@ -166,39 +168,54 @@ final class AliasDomainExpansion {
   void on(AliasDomainActivatedEvent e, WriteBatch batch) {
     long b = RowId.of(e.aliasDomainId());
     batch.execute(
-        "UPDATE " + domains + " SET alias_active = TRUE WHERE id = ?",
+        sql("UPDATE ${domains} SET alias_active = TRUE WHERE id = ?"),
         "alias domain " + e.aliasDomain(),
         b);
     batch.execute(
         dialect == Dialect.POSTGRESQL
-            ? "UPDATE "
-                + domains
-                + " b SET active = t.active FROM "
-                + domains
-                + " t WHERE b.id = ? AND t.id = b.alias_target_id"
-            : "UPDATE "
-                + domains
-                + " b JOIN "
-                + domains
-                + " t ON t.id = b.alias_target_id SET b.active = t.active WHERE b.id = ?",
+            ? sql(
+                """
+                UPDATE ${domains} b SET active = t.active
+                FROM ${domains} t
+                WHERE b.id = ? AND t.id = b.alias_target_id
+                """)
+            : sql(
+                """
+                UPDATE ${domains} b JOIN ${domains} t ON t.id = b.alias_target_id
+                SET b.active = t.active
+                WHERE b.id = ?
+                """),
         null,
         b);
   }
 
   void on(AliasDomainDeactivatedEvent e, WriteBatch batch) {
     batch.execute(
-        "UPDATE " + domains + " SET alias_active = FALSE, active = FALSE WHERE id = ?",
+        sql("UPDATE ${domains} SET alias_active = FALSE, active = FALSE WHERE id = ?"),
         "alias domain " + e.aliasDomain(),
         RowId.of(e.aliasDomainId()));
   }
 
   void on(AliasDomainDeletedEvent e, WriteBatch batch) {
     long b = RowId.of(e.aliasDomainId());
-    String ofB = " WHERE alias_id IN (SELECT id FROM " + aliases + " WHERE domain_id = ?)";
-    batch.execute("DELETE FROM " + recipients + ofB, null, b);
-    batch.execute("DELETE FROM " + senders + ofB, null, b);
-    batch.execute("DELETE FROM " + aliases + " WHERE domain_id = ?", null, b);
-    batch.execute("DELETE FROM " + domains + " WHERE id = ?", "alias domain " + e.aliasDomain(), b);
+    batch.execute(
+        sql(
+            """
+            DELETE FROM ${recipients}
+            WHERE alias_id IN (SELECT id FROM ${aliases} WHERE domain_id = ?)
+            """),
+        null,
+        b);
+    batch.execute(
+        sql(
+            """
+            DELETE FROM ${senders}
+            WHERE alias_id IN (SELECT id FROM ${aliases} WHERE domain_id = ?)
+            """),
+        null,
+        b);
+    batch.execute(sql("DELETE FROM ${aliases} WHERE domain_id = ?"), null, b);
+    batch.execute(sql("DELETE FROM ${domains} WHERE id = ?"), "alias domain " + e.aliasDomain(), b);
   }
 
   /** A target domain's active flag, carried to its alias domains. */
@@ -207,11 +224,9 @@ final class AliasDomainExpansion {
       return;
     }
     batch.execute(
-        "UPDATE "
-            + domains
-            + " SET active = "
-            + (active ? "alias_active" : "FALSE")
-            + " WHERE alias_target_id = ?",
+        active
+            ? sql("UPDATE ${domains} SET active = alias_active WHERE alias_target_id = ?")
+            : sql("UPDATE ${domains} SET active = FALSE WHERE alias_target_id = ?"),
         null,
         RowId.of(domainId));
   }
@@ -224,40 +239,25 @@ final class AliasDomainExpansion {
     long a = RowId.of(e.domainId());
     batch.execute(
         insertAliases(
-            "SELECT "
-                + xor("?", "d.id")
-                + ", NULL, ?, '', d.id, ?, ? FROM "
-                + domains
-                + " d WHERE d.alias_target_id = ?"),
+            """
+            SELECT ${xor(?, d.id)}, NULL, ?, '', d.id, ?, ?
+            FROM ${domains} d
+            WHERE d.alias_target_id = ?
+            """),
         null,
         m,
         localPart(e.address()),
         !e.sendOnly(),
         m,
         a);
-    batch.execute(
-        insertRecipients(
-            "SELECT "
-                + xor("?", "d.id")
-                + ", "
-                + xor("?", "d.id")
-                + ", ?, NULL FROM "
-                + domains
-                + " d WHERE d.alias_target_id = ?"),
-        null,
-        m,
-        m,
-        e.address(),
-        a);
+    batch.execute(insertRecipients(COPIES_OF_ONE_RECIPIENT), null, m, m, e.address(), a);
     batch.execute(
         insertSenders(
-            "SELECT "
-                + xor("?", "d.id")
-                + ", "
-                + xor("?", "d.id")
-                + ", ? FROM "
-                + domains
-                + " d WHERE d.alias_target_id = ?"),
+            """
+            SELECT ${xor(?, d.id)}, ${xor(?, d.id)}, ?
+            FROM ${domains} d
+            WHERE d.alias_target_id = ?
+            """),
         null,
         m,
         m,
@@ -272,11 +272,12 @@ final class AliasDomainExpansion {
     }
     long m = RowId.of(mailboxId);
     batch.execute(
-        "UPDATE "
-            + aliases
-            + " SET active = (SELECT (m.active AND NOT m.send_only) FROM "
-            + mailboxes
-            + " m WHERE m.id = ?) WHERE expanded_from = ?",
+        sql(
+            """
+            UPDATE ${aliases}
+            SET active = (SELECT (m.active AND NOT m.send_only) FROM ${mailboxes} m WHERE m.id = ?)
+            WHERE expanded_from = ?
+            """),
         null,
         m,
         m);
@@ -288,12 +289,19 @@ final class AliasDomainExpansion {
     }
     long m = RowId.of(mailboxId);
     batch.execute(
-        "UPDATE " + aliases + " SET local_part = ? WHERE expanded_from = ?",
+        sql("UPDATE ${aliases} SET local_part = ? WHERE expanded_from = ?"),
         null,
         localPart(newAddress),
         m);
     batch.execute(
-        "UPDATE " + recipients + " SET recipient_address = ?" + ofExpanded(), null, newAddress, m);
+        sql(
+            """
+            UPDATE ${recipients} SET recipient_address = ?
+            WHERE alias_id IN (SELECT id FROM ${aliases} WHERE expanded_from = ?)
+            """),
+        null,
+        newAddress,
+        m);
   }
 
   /** The rows expanded from a mailbox or an alias, gone with it. */
@@ -302,9 +310,23 @@ final class AliasDomainExpansion {
       return;
     }
     long source = RowId.of(aggregateId);
-    batch.execute("DELETE FROM " + recipients + ofExpanded(), null, source);
-    batch.execute("DELETE FROM " + senders + ofExpanded(), null, source);
-    batch.execute("DELETE FROM " + aliases + " WHERE expanded_from = ?", null, source);
+    batch.execute(
+        sql(
+            """
+            DELETE FROM ${recipients}
+            WHERE alias_id IN (SELECT id FROM ${aliases} WHERE expanded_from = ?)
+            """),
+        null,
+        source);
+    batch.execute(
+        sql(
+            """
+            DELETE FROM ${senders}
+            WHERE alias_id IN (SELECT id FROM ${aliases} WHERE expanded_from = ?)
+            """),
+        null,
+        source);
+    batch.execute(sql("DELETE FROM ${aliases} WHERE expanded_from = ?"), null, source);
   }
 
   void aliasCreated(AliasCreatedEvent e, WriteBatch batch) {
@@ -316,25 +338,17 @@ final class AliasDomainExpansion {
     String local = localPart(e.address());
     batch.execute(
         insertAliases(
-            "SELECT "
-                + xor("?", "d.id")
-                + ", NULL, ?, '', d.id, TRUE, ? FROM "
-                + domains
-                + " d WHERE d.alias_target_id = ?"),
+            """
+            SELECT ${xor(?, d.id)}, NULL, ?, '', d.id, TRUE, ?
+            FROM ${domains} d
+            WHERE d.alias_target_id = ?
+            """),
         null,
         alias,
         local,
         alias,
         a);
-    String sql =
-        insertRecipients(
-            "SELECT "
-                + xor("?", "d.id")
-                + ", "
-                + xor("?", "d.id")
-                + ", ?, NULL FROM "
-                + domains
-                + " d WHERE d.alias_target_id = ?");
+    String sql = insertRecipients(COPIES_OF_ONE_RECIPIENT);
     if (local.isEmpty()) {
       for (String recipient : e.recipients()) {
         batch.execute(sql, null, RowId.of(e.aliasId(), recipient), alias, recipient, a);
@@ -351,11 +365,11 @@ final class AliasDomainExpansion {
     }
     batch.execute(
         insertRecipients(
-            "SELECT "
-                + xor("?", "x.domain_id")
-                + ", x.id, ?, NULL FROM "
-                + aliases
-                + " x WHERE x.expanded_from = ?"),
+            """
+            SELECT ${xor(?, x.domain_id)}, x.id, ?, NULL
+            FROM ${aliases} x
+            WHERE x.expanded_from = ?
+            """),
         null,
         RowId.of(aliasId, recipient),
         recipient,
@@ -368,7 +382,12 @@ final class AliasDomainExpansion {
       return;
     }
     batch.execute(
-        "DELETE FROM " + recipients + ofExpanded() + " AND recipient_address = ?",
+        sql(
+            """
+            DELETE FROM ${recipients}
+            WHERE alias_id IN (SELECT id FROM ${aliases} WHERE expanded_from = ?)
+              AND recipient_address = ?
+            """),
         null,
         RowId.of(aliasId),
         recipient);
@@ -380,11 +399,11 @@ final class AliasDomainExpansion {
     }
     batch.execute(
         insertSenders(
-            "SELECT "
-                + xor("?", "x.domain_id")
-                + ", x.id, ? FROM "
-                + aliases
-                + " x WHERE x.expanded_from = ?"),
+            """
+            SELECT ${xor(?, x.domain_id)}, x.id, ?
+            FROM ${aliases} x
+            WHERE x.expanded_from = ?
+            """),
         null,
         RowId.of(aliasId, mailboxId),
         RowId.of(mailboxId),
@@ -396,7 +415,12 @@ final class AliasDomainExpansion {
       return;
     }
     batch.execute(
-        "DELETE FROM " + senders + ofExpanded() + " AND mailbox_id = ?",
+        sql(
+            """
+            DELETE FROM ${senders}
+            WHERE alias_id IN (SELECT id FROM ${aliases} WHERE expanded_from = ?)
+              AND mailbox_id = ?
+            """),
         null,
         RowId.of(aliasId),
         RowId.of(mailboxId));
@@ -407,7 +431,7 @@ final class AliasDomainExpansion {
       return;
     }
     batch.execute(
-        "UPDATE " + aliases + " SET active = ? WHERE expanded_from = ?",
+        sql("UPDATE ${aliases} SET active = ? WHERE expanded_from = ?"),
         null,
         active,
         RowId.of(aliasId));
@@ -422,11 +446,12 @@ final class AliasDomainExpansion {
   java.util.Set<String> targets(org.springframework.jdbc.core.JdbcTemplate jdbc) {
     return new java.util.HashSet<>(
         jdbc.queryForList(
-            "SELECT t.domain FROM "
-                + domains
-                + " t WHERE t.id IN (SELECT b.alias_target_id FROM "
-                + domains
-                + " b WHERE b.alias_target_id IS NOT NULL)",
+            sql(
+                """
+                SELECT t.domain FROM ${domains} t
+                WHERE t.id IN (SELECT b.alias_target_id FROM ${domains} b
+                               WHERE b.alias_target_id IS NOT NULL)
+                """),
             String.class));
   }
 
@@ -436,10 +461,6 @@ final class AliasDomainExpansion {
 
   static boolean isCatchAll(String address) {
     return address.startsWith("@");
-  }
-
-  private String ofExpanded() {
-    return " WHERE alias_id IN (SELECT id FROM " + aliases + " WHERE expanded_from = ?)";
   }
 
   private String insertAliases(String select) {
@@ -453,15 +474,16 @@ final class AliasDomainExpansion {
             "domain_id",
             "active",
             "expanded_from"),
-        select);
+        sql(select));
   }
 
   private String insertRecipients(String select) {
-    return insert(recipients, List.of("id", "alias_id", "recipient_address", "mailbox_id"), select);
+    return insert(
+        recipients, List.of("id", "alias_id", "recipient_address", "mailbox_id"), sql(select));
   }
 
   private String insertSenders(String select) {
-    return insert(senders, List.of("id", "alias_id", "mailbox_id"), select);
+    return insert(senders, List.of("id", "alias_id", "mailbox_id"), sql(select));
   }
 
   /** INSERT … SELECT that replaces a row of the same id, as the writer's upserts do. */
@@ -476,6 +498,31 @@ final class AliasDomainExpansion {
     return head
         + " ON DUPLICATE KEY UPDATE "
         + updated.stream().map(c -> c + " = VALUES(" + c + ")").collect(Collectors.joining(", "));
+  }
+
+  /**
+   * The statement as the database gets it, on one line: {@code ${domains}}, {@code ${mailboxes}},
+   * {@code ${aliases}}, {@code ${recipients}} and {@code ${senders}} name this writer's tables,
+   * with their prefix; {@code ${xor(l, r)}} is the dialect's XOR of two ids.
+   */
+  private String sql(String template) {
+    Matcher m = PLACEHOLDER.matcher(template.strip().replaceAll("\\s*\\n\\s*", " "));
+    StringBuilder sql = new StringBuilder();
+    while (m.find()) {
+      String value =
+          switch (m.group(1)) {
+            case "domains" -> domains;
+            case "mailboxes" -> mailboxes;
+            case "aliases" -> aliases;
+            case "recipients" -> recipients;
+            case "senders" -> senders;
+            case "xor" -> xor(m.group(2), m.group(3));
+            default -> throw new IllegalArgumentException("no value for " + m.group());
+          };
+      m.appendReplacement(sql, Matcher.quoteReplacement(value));
+    }
+    m.appendTail(sql);
+    return sql.toString();
   }
 
   /** Bitwise XOR of two ids: of two positive 63-bit ids, again a positive 63-bit id. */
