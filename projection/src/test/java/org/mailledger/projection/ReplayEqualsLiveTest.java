@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.mailledger.projection.fold.Fold;
+import org.mailledger.projection.fold.LayoutRows;
 import org.mailledger.projection.fold.LogRange;
 import org.mailledger.projection.fold.MumFold;
-import org.mailledger.projection.fold.MumRows;
 import org.mailledger.projection.fold.Progress;
 import org.mailledger.testsupport.TestDatabase;
 import org.mailledger.testsupport.TestDatabases;
@@ -54,7 +55,9 @@ class ReplayEqualsLiveTest extends ProjectionTestBase {
     awaitProjection();
     Map<String, List<Map<String, Object>>> live = snapshot();
 
-    MumRows folded = MumFold.of(DATABASE.dataSource(), LogRange.all(), Progress.none()).rows();
+    LayoutRows folded =
+        Fold.run(new MumFold(), DATABASE.dataSource(), LogRange.all(), Progress.none())
+            .layoutRows();
     assertThat(live.get("aliases"))
         .as("rows expanded for alias domains")
         .anyMatch(row -> row.get("expanded_from") != null);

@@ -9,14 +9,15 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.mailledger.ops.config.LayoutName;
 import org.mailledger.ops.config.SqlDialect;
 import org.mailledger.ops.db.DatabaseOptions;
 import org.mailledger.ops.db.Instants;
-import org.mailledger.ops.verify.FoldedLayout;
 import org.mailledger.projection.fold.EventLog;
 import org.mailledger.projection.fold.Fold;
+import org.mailledger.projection.fold.Folds;
 import org.mailledger.projection.fold.LayoutRows;
 import org.mailledger.projection.fold.LogRange;
 import org.mailledger.projection.fold.Progress;
@@ -106,18 +107,18 @@ public class ExportCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--format csv writes files: give --out DIR");
     }
     PrintWriter err = spec.commandLine().getErr();
+    String name = layout.name().toLowerCase(Locale.ROOT);
     // The view prefix does not matter: views are not exported.
-    FoldedLayout folded = FoldedLayout.of(layout, "dinomail_");
     Fold fold =
         Fold.run(
-            folded.newFold(),
+            Folds.of(name, "dinomail_").fold(),
             databases.eventStore(),
             LogRange.upToInstant(instant),
             Progress.to(err));
     LayoutRows rows = fold.layoutRows();
-    String dialectName = dialect.name().toLowerCase(java.util.Locale.ROOT);
+    String dialectName = dialect.name().toLowerCase(Locale.ROOT);
     String about =
-        folded.name()
+        name
             + " layout as of "
             + EventLog.timeStamp(instant)
             + " (log position "
@@ -136,9 +137,7 @@ public class ExportCommand implements Callable<Integer> {
         Files.createDirectories(out);
         written.add(
             Files.writeString(
-                out.resolve(folded.name() + "-" + dialectName + ".sql"),
-                sql,
-                StandardCharsets.UTF_8));
+                out.resolve(name + "-" + dialectName + ".sql"), sql, StandardCharsets.UTF_8));
       }
     } else {
       Files.createDirectories(out);

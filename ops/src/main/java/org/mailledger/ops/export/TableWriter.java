@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.mailledger.ops.config.SqlDialect;
 import org.mailledger.projection.fold.LayoutRows;
-import org.mailledger.projection.fold.MumRows;
 
 /**
  * Renders a layout's rows as SQL INSERT statements or CSV, in a dialect's spelling: flags TRUE and
@@ -26,10 +25,6 @@ public final class TableWriter {
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
   private TableWriter() {}
-
-  public static String sql(MumRows rows, SqlDialect dialect) {
-    return sql(LayoutRows.of(rows), dialect);
-  }
 
   /** One INSERT per row, table after table, parents first so foreign keys hold on load. */
   public static String sql(LayoutRows rows, SqlDialect dialect) {

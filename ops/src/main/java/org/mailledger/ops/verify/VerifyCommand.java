@@ -96,7 +96,7 @@ public class VerifyCommand implements Callable<Integer> {
       long head = log.head();
       Fold fold =
           Fold.run(
-              folded.folds().apply(applied::applied),
+              folded.fold(applied::applied),
               databases.eventStore(),
               LogRange.upToPosition(applied.highest()),
               Progress.to(err));

@@ -1,7 +1,6 @@
 package org.mailledger.projection.fold;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiPredicate;
@@ -49,27 +48,14 @@ public final class DinoMailFold extends LayoutFold {
   private static final String RECIPIENT = DinoMailTables.TABLES.get(4);
 
   private final String viewPrefix;
-  private final LayoutRows rows;
 
   public DinoMailFold(String viewPrefix) {
     this(viewPrefix, (position, event) -> true);
   }
 
   public DinoMailFold(String viewPrefix, BiPredicate<Long, Object> include) {
-    super(include);
+    super(DinoMailTables.of(viewPrefix), include);
     this.viewPrefix = viewPrefix;
-    this.rows = new LayoutRows(DinoMailTables.of(viewPrefix));
-  }
-
-  /** The folded tables, and the views' rows derived afresh from them ({@link #deriveViews}). */
-  @Override
-  public LayoutRows layoutRows() {
-    LayoutRows all = new LayoutRows(rows.layout());
-    for (String table : DinoMailTables.TABLES) {
-      rows.table(table).forEach((id, row) -> all.table(table).put(id, new LinkedHashMap<>(row)));
-    }
-    deriveViews(all);
-    return all;
   }
 
   @Override
@@ -77,11 +63,11 @@ public final class DinoMailFold extends LayoutFold {
     if (event instanceof DomainCreatedEvent e) {
       rows.put(DOMAIN, RowId.of(e.domainId()), e.name(), true);
     } else if (event instanceof DomainActivatedEvent e) {
-      set(at, DOMAIN, e.domainId(), "active", true);
+      set(at, DOMAIN, RowId.of(e.domainId()), "active", true);
     } else if (event instanceof DomainDeactivatedEvent e) {
-      set(at, DOMAIN, e.domainId(), "active", false);
+      set(at, DOMAIN, RowId.of(e.domainId()), "active", false);
     } else if (event instanceof DomainDeletedEvent e) {
-      remove(rows, at, DOMAIN, RowId.of(e.domainId()));
+      remove(at, DOMAIN, RowId.of(e.domainId()));
     } else if (event instanceof MailboxCreatedEvent e) {
       rows.put(
           USER,
@@ -93,21 +79,21 @@ public final class DinoMailFold extends LayoutFold {
           e.quotaBytes(),
           true);
     } else if (event instanceof MailboxPasswordChangedEvent e) {
-      set(at, USER, e.mailboxId(), "password", e.passwordHash());
+      set(at, USER, RowId.of(e.mailboxId()), "password", e.passwordHash());
     } else if (event instanceof MailboxQuotaChangedEvent e) {
-      set(at, USER, e.mailboxId(), "quota", e.quotaBytes());
+      set(at, USER, RowId.of(e.mailboxId()), "quota", e.quotaBytes());
     } else if (event instanceof MailboxActivatedEvent e) {
-      set(at, USER, e.mailboxId(), "active", true);
+      set(at, USER, RowId.of(e.mailboxId()), "active", true);
     } else if (event instanceof MailboxDeactivatedEvent e) {
-      set(at, USER, e.mailboxId(), "active", false);
+      set(at, USER, RowId.of(e.mailboxId()), "active", false);
     } else if (event instanceof MailboxRenamedEvent e) {
-      Map<String, Object> user = row(rows, at, USER, RowId.of(e.mailboxId()));
+      Map<String, Object> user = row(at, USER, RowId.of(e.mailboxId()));
       if (user != null) {
         user.put("email", e.newAddress());
         user.put("local_part", localPart(e.newAddress()));
       }
     } else if (event instanceof MailboxDeletedEvent e) {
-      remove(rows, at, USER, RowId.of(e.mailboxId()));
+      remove(at, USER, RowId.of(e.mailboxId()));
     } else if (event instanceof AliasCreatedEvent e) {
       long alias = RowId.of(e.aliasId());
       rows.put(ALIAS, alias, RowId.of(e.domainId()), e.address(), localPart(e.address()), true);
@@ -118,23 +104,23 @@ public final class DinoMailFold extends LayoutFold {
       rows.put(
           RECIPIENT, RowId.of(e.aliasId(), e.recipient()), RowId.of(e.aliasId()), e.recipient());
     } else if (event instanceof AliasRecipientRemovedEvent e) {
-      remove(rows, at, RECIPIENT, RowId.of(e.aliasId(), e.recipient()));
+      remove(at, RECIPIENT, RowId.of(e.aliasId(), e.recipient()));
     } else if (event instanceof AliasActivatedEvent e) {
-      set(at, ALIAS, e.aliasId(), "active", true);
+      set(at, ALIAS, RowId.of(e.aliasId()), "active", true);
     } else if (event instanceof AliasDeactivatedEvent e) {
-      set(at, ALIAS, e.aliasId(), "active", false);
+      set(at, ALIAS, RowId.of(e.aliasId()), "active", false);
     } else if (event instanceof AliasDeletedEvent e) {
       long alias = RowId.of(e.aliasId());
       rows.table(RECIPIENT).values().removeIf(r -> alias == (Long) r.get("alias_id"));
-      remove(rows, at, ALIAS, alias);
+      remove(at, ALIAS, alias);
     } else if (event instanceof AliasDomainCreatedEvent e) {
       rows.put(ALIAS_DOMAIN, RowId.of(e.aliasDomainId()), e.aliasDomain(), e.targetDomain(), true);
     } else if (event instanceof AliasDomainActivatedEvent e) {
-      set(at, ALIAS_DOMAIN, e.aliasDomainId(), "active", true);
+      set(at, ALIAS_DOMAIN, RowId.of(e.aliasDomainId()), "active", true);
     } else if (event instanceof AliasDomainDeactivatedEvent e) {
-      set(at, ALIAS_DOMAIN, e.aliasDomainId(), "active", false);
+      set(at, ALIAS_DOMAIN, RowId.of(e.aliasDomainId()), "active", false);
     } else if (event instanceof AliasDomainDeletedEvent e) {
-      remove(rows, at, ALIAS_DOMAIN, RowId.of(e.aliasDomainId()));
+      remove(at, ALIAS_DOMAIN, RowId.of(e.aliasDomainId()));
     }
   }
 
@@ -145,7 +131,8 @@ public final class DinoMailFold extends LayoutFold {
    * same destinations. An expanded row's id combines B's id and the source row's: (B mod 2^32) ×
    * 2^31 + (source mod 2^31).
    */
-  private void deriveViews(LayoutRows all) {
+  @Override
+  void derive(LayoutRows all) {
     String domains = DinoMailTables.domains(viewPrefix);
     String users = DinoMailTables.users(viewPrefix);
     String aliases = DinoMailTables.aliases(viewPrefix);
@@ -227,12 +214,5 @@ public final class DinoMailFold extends LayoutFold {
 
   private static boolean active(Map<String, Object> row) {
     return row != null && Boolean.TRUE.equals(row.get("active"));
-  }
-
-  private void set(long at, String table, String aggregateId, String column, Object value) {
-    Map<String, Object> row = row(rows, at, table, RowId.of(aggregateId));
-    if (row != null) {
-      row.put(column, rows.layout().normalise(column, value));
-    }
   }
 }

@@ -26,14 +26,13 @@ public final class LayoutRows {
     }
   }
 
-  /** The same rows as {@code mum}'s own form holds them. */
-  public static LayoutRows of(MumRows rows) {
-    LayoutRows all = new LayoutRows(MumTables.LAYOUT);
-    rows.tables()
-        .forEach(
-            (table, byId) ->
-                byId.forEach((id, row) -> all.table(table).put(id, new LinkedHashMap<>(row))));
-    return all;
+  /** A copy whose rows can change without changing these. */
+  public LayoutRows copy() {
+    LayoutRows copy = new LayoutRows(layout);
+    tables.forEach(
+        (table, byKey) ->
+            byKey.forEach((key, row) -> copy.table(table).put(key, new LinkedHashMap<>(row))));
+    return copy;
   }
 
   public LayoutTables layout() {

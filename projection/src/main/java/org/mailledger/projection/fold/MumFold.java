@@ -1,16 +1,10 @@
 package org.mailledger.projection.fold;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiPredicate;
-import javax.sql.DataSource;
 import org.mailledger.projection.support.RowId;
-import org.mailledger.schema.MailEvents;
 import org.mailledger.schema.alias.AliasActivatedEvent;
 import org.mailledger.schema.alias.AliasCreatedEvent;
 import org.mailledger.schema.alias.AliasDeactivatedEvent;
@@ -42,119 +36,23 @@ import org.mailledger.schema.tls.TlsPolicyRemovedEvent;
 import org.mailledger.schema.tls.TlsPolicySetEvent;
 
 /**
- * Folds the log into the rows the {@code mum} tables should hold, in memory. Written apart from
- * {@code MumLayoutProjection} on purpose: it is the cross-check that {@code ops verify} holds the
- * live tables against, and the point-in-time source of {@code ops export}. It shares with the
- * projection only the contract (the event records, {@link RowId}, the table columns), not code.
- *
- * <p>A change to a row the fold does not hold (which the projection would stop on) is kept as a
- * warning rather than an error, so one damaged stretch of log does not hide the rest.
+ * Folds the log into the rows the {@code mum} tables should hold, in memory, and derives the rows
+ * an alias domain expands into afresh from them ({@link #derive}).
  */
-public final class MumFold implements Fold {
+public final class MumFold extends LayoutFold {
 
   private static final long GIB = 1024L * 1024L * 1024L;
-  // Axon's Jackson serializer writes a record's fields as a JSON object; a field added by a later
-  // revision must not make an older tool fail.
-  private static final ObjectMapper JSON =
-      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-
-  private final MumRows rows = new MumRows();
-  private final List<String> warnings = new ArrayList<>();
-  private long events;
-  private long position;
-  private final BiPredicate<Long, Object> include;
 
   public MumFold() {
     this((position, event) -> true);
   }
 
   public MumFold(BiPredicate<Long, Object> include) {
-    this.include = include;
-  }
-
-  /** Folds every event of {@code range} read from the event store behind {@code log}. */
-  public static MumFold of(DataSource log, LogRange range, Progress progress) {
-    return of(log, range, (position, event) -> true, progress);
-  }
-
-  /**
-   * Folds the events of {@code range} that {@code include} accepts, given their position and
-   * record: how {@code ops verify} leaves out what a lagging segment has not applied yet.
-   */
-  public static MumFold of(
-      DataSource log, LogRange range, BiPredicate<Long, Object> include, Progress progress) {
-    MumFold fold = new MumFold(include);
-    new EventLog(log)
-        .forEach(
-            range,
-            event -> {
-              fold.apply(event);
-              progress.step(event.position());
-            });
-    progress.done();
-    return fold;
-  }
-
-  /**
-   * The rows the tables should hold: the folded ones, and those an alias domain expands into,
-   * derived afresh from them (see {@link #expandAliasDomains}).
-   */
-  public MumRows rows() {
-    MumRows all = new MumRows();
-    rows.tables()
-        .forEach(
-            (table, byId) ->
-                byId.forEach((id, row) -> all.table(table).put(id, new LinkedHashMap<>(row))));
-    expandAliasDomains(all);
-    return all;
+    super(MumTables.LAYOUT, include);
   }
 
   @Override
-  public LayoutRows layoutRows() {
-    return LayoutRows.of(rows());
-  }
-
-  /** Changes to rows that were not there, in log order. */
-  @Override
-  public List<String> warnings() {
-    return warnings;
-  }
-
-  /** How many events were folded, those of other kinds (admins, tokens) included. */
-  @Override
-  public long events() {
-    return events;
-  }
-
-  /** The position of the last event folded, 0 before any. */
-  @Override
-  public long position() {
-    return position;
-  }
-
-  @Override
-  public void apply(StoredEvent event) {
-    events++;
-    position = event.position();
-    Class<?> type = MailEvents.byPayloadType(event.payloadType());
-    if (type == null) {
-      return; // events of no mum table: admin accounts, API tokens
-    }
-    Object payload;
-    try {
-      payload = JSON.readValue(event.payload(), type);
-    } catch (IOException e) {
-      throw new IllegalStateException(
-          "event at position " + event.position() + " (" + event.payloadType() + ") is unreadable",
-          e);
-    }
-    if (include.test(event.position(), payload)) {
-      apply(event.position(), payload);
-    }
-  }
-
-  /** Applies one event record; the position only names it in warnings. */
-  public void apply(long at, Object event) {
+  void apply(long at, Instant time, Object event) {
     if (event instanceof DomainCreatedEvent e) {
       rows.put(
           "domains",
@@ -269,9 +167,9 @@ public final class MumFold implements Fold {
               .findFirst()
               .orElse(null);
       if (target == null) {
-        warnings.add("position " + at + ": no domains row " + e.targetDomain() + " to alias");
+        warn(at, "no domains row " + e.targetDomain() + " to alias");
       } else {
-        // active is derived in rows(), from alias_active and the target's flag.
+        // active is derived in derive(), from alias_active and the target's flag.
         rows.put(
             "domains",
             RowId.of(e.aliasDomainId()),
@@ -315,7 +213,8 @@ public final class MumFold implements Fold {
    * here from the folded rows as they stand, unlike the projection, which keeps them step by step:
    * the two agreeing is the check.
    */
-  private static void expandAliasDomains(MumRows all) {
+  @Override
+  void derive(LayoutRows all) {
     var domains = all.table("domains");
     for (Map<String, Object> b : List.copyOf(domains.values())) {
       Long targetId = (Long) b.get("alias_target_id");
@@ -376,38 +275,12 @@ public final class MumFold implements Fold {
     }
   }
 
-  private Map<String, Object> row(long at, String table, long id) {
-    Map<String, Object> row = rows.table(table).get(id);
-    if (row == null) {
-      warnings.add("position " + at + ": no " + table + " row " + id + " to change");
-    }
-    return row;
-  }
-
-  private void set(long at, String table, long id, String column, Object value) {
-    Map<String, Object> row = row(at, table, id);
-    if (row != null) {
-      row.put(column, MumTables.normalise(column, value));
-    }
-  }
-
   private void setMailbox(long at, String mailboxId, String column, Object value) {
     set(at, "mailboxes", RowId.of(mailboxId), column, value);
-  }
-
-  private void remove(long at, String table, long id) {
-    if (rows.table(table).remove(id) == null) {
-      warnings.add("position " + at + ": no " + table + " row " + id + " to delete");
-    }
   }
 
   /** MUM keeps whole GB; a quota that is not a whole number of GB is rounded up. */
   private static long gigabytes(long bytes) {
     return (bytes + GIB - 1) / GIB;
-  }
-
-  /** The catch-all {@code @domain} has the empty local part. */
-  private static String localPart(String address) {
-    return address.substring(0, address.lastIndexOf('@'));
   }
 }

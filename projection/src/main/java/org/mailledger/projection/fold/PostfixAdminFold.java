@@ -3,7 +3,6 @@ package org.mailledger.projection.fold;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiPredicate;
@@ -52,24 +51,12 @@ public final class PostfixAdminFold extends LayoutFold {
 
   private static final long MIB = 1024L * 1024L;
 
-  private final LayoutRows rows = new LayoutRows(PostfixAdminTables.LAYOUT);
-
   public PostfixAdminFold() {
     this((position, event) -> true);
   }
 
   public PostfixAdminFold(BiPredicate<Long, Object> include) {
-    super(include);
-  }
-
-  @Override
-  public LayoutRows layoutRows() {
-    LayoutRows copy = new LayoutRows(PostfixAdminTables.LAYOUT);
-    rows.tables()
-        .forEach(
-            (table, byKey) ->
-                byKey.forEach((key, row) -> copy.table(table).put(key, new LinkedHashMap<>(row))));
-    return copy;
+    super(PostfixAdminTables.LAYOUT, include);
   }
 
   @Override
@@ -89,7 +76,7 @@ public final class PostfixAdminFold extends LayoutFold {
           time,
           true);
     } else if (event instanceof DomainSettingsChangedEvent e) {
-      Map<String, Object> row = row(rows, at, "domain", e.name());
+      Map<String, Object> row = row(at, "domain", e.name());
       if (row != null) {
         row.put("description", text(e.description()));
         row.put("aliases", (long) e.maxAliases());
@@ -102,7 +89,7 @@ public final class PostfixAdminFold extends LayoutFold {
     } else if (event instanceof DomainDeactivatedEvent e) {
       change(at, time, "domain", e.name(), "active", false);
     } else if (event instanceof DomainDeletedEvent e) {
-      remove(rows, at, "domain", e.name());
+      remove(at, "domain", e.name());
     } else if (event instanceof MailboxCreatedEvent e) {
       String home = e.home();
       rows.put(
@@ -140,8 +127,8 @@ public final class PostfixAdminFold extends LayoutFold {
         own.put("goto", e.newAddress());
       }
     } else if (event instanceof MailboxDeletedEvent e) {
-      remove(rows, at, "alias", e.address());
-      remove(rows, at, "mailbox", e.address());
+      remove(at, "alias", e.address());
+      remove(at, "mailbox", e.address());
     } else if (event instanceof AliasCreatedEvent e) {
       rows.put(
           "alias",
@@ -152,7 +139,7 @@ public final class PostfixAdminFold extends LayoutFold {
           time,
           true);
     } else if (event instanceof AliasRecipientAddedEvent e) {
-      Map<String, Object> alias = row(rows, at, "alias", e.address());
+      Map<String, Object> alias = row(at, "alias", e.address());
       if (alias != null) {
         List<String> recipients = recipients(alias);
         recipients.add(e.recipient());
@@ -160,7 +147,7 @@ public final class PostfixAdminFold extends LayoutFold {
         alias.put("modified", time);
       }
     } else if (event instanceof AliasRecipientRemovedEvent e) {
-      Map<String, Object> alias = row(rows, at, "alias", e.address());
+      Map<String, Object> alias = row(at, "alias", e.address());
       if (alias != null) {
         List<String> recipients = recipients(alias);
         recipients.remove(e.recipient());
@@ -172,7 +159,7 @@ public final class PostfixAdminFold extends LayoutFold {
     } else if (event instanceof AliasDeactivatedEvent e) {
       change(at, time, "alias", e.address(), "active", false);
     } else if (event instanceof AliasDeletedEvent e) {
-      remove(rows, at, "alias", e.address());
+      remove(at, "alias", e.address());
     } else if (event instanceof AliasDomainCreatedEvent e) {
       rows.put(
           "domain",
@@ -230,9 +217,8 @@ public final class PostfixAdminFold extends LayoutFold {
   }
 
   private void change(long at, Instant time, String table, String key, String column, Object to) {
-    Map<String, Object> row = row(rows, at, table, key);
+    Map<String, Object> row = set(at, table, key, column, to);
     if (row != null) {
-      row.put(column, PostfixAdminTables.LAYOUT.normalise(column, to));
       row.put("modified", time);
     }
   }

@@ -1,0 +1,28 @@
+-- dinomail layout as of 2026-11-21T00:00:00.000Z (log position 50, 50 events), mysql
+
+-- mailledger_dinomail_domain: 2 rows
+INSERT INTO mailledger_dinomail_domain (id, name, active) VALUES (7322831914587300941, 'example.net', 1);
+INSERT INTO mailledger_dinomail_domain (id, name, active) VALUES (9133087010525216947, 'example.org', 1);
+
+-- mailledger_dinomail_alias_domain: 2 rows
+INSERT INTO mailledger_dinomail_alias_domain (id, name, target_domain, active) VALUES (1044504973537238879, 'alias.example', 'example.org', 1);
+INSERT INTO mailledger_dinomail_alias_domain (id, name, target_domain, active) VALUES (4029822554841874517, 'other.example', 'example.net', 1);
+
+-- mailledger_dinomail_user: 3 rows
+INSERT INTO mailledger_dinomail_user (id, domain_id, email, local_part, password, quota, active) VALUES (4929321704037615582, 7322831914587300941, 'dave@example.net', 'dave', '{BLF-CRYPT}$2y$04$EEEEEEEEEEEEEEEEEEEEEOabcdefghijklmnopqrstuvwxyz01234', 0, 1);
+INSERT INTO mailledger_dinomail_user (id, domain_id, email, local_part, password, quota, active) VALUES (7237874607913878498, 9133087010525216947, 'bob@example.org', 'bob', '{ARGON2ID}$argon2id$v=19$m=65536,t=3,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA', 1610612736, 1);
+INSERT INTO mailledger_dinomail_user (id, domain_id, email, local_part, password, quota, active) VALUES (7460981608678450072, 9133087010525216947, 'alicia@example.org', 'alicia', '{BLF-CRYPT}$2y$04$GGGGGGGGGGGGGGGGGGGGGOabcdefghijklmnopqrstuvwxyz01234', 7516192768, 1);
+
+-- mailledger_dinomail_alias: 4 rows
+INSERT INTO mailledger_dinomail_alias (id, domain_id, source, local_part, active) VALUES (336028786042864858, 9133087010525216947, 'team@example.org', 'team', 1);
+INSERT INTO mailledger_dinomail_alias (id, domain_id, source, local_part, active) VALUES (1155257061359570301, 7322831914587300941, 'info@example.net', 'info', 1);
+INSERT INTO mailledger_dinomail_alias (id, domain_id, source, local_part, active) VALUES (3823066663778989243, 9133087010525216947, '@example.org', '', 1);
+INSERT INTO mailledger_dinomail_alias (id, domain_id, source, local_part, active) VALUES (4609159603612338737, 9133087010525216947, 'old@example.org', 'old', 1);
+
+-- mailledger_dinomail_alias_recipient: 6 rows
+INSERT INTO mailledger_dinomail_alias_recipient (id, alias_id, destination) VALUES (1260020140511360015, 1155257061359570301, 'dave@example.net');
+INSERT INTO mailledger_dinomail_alias_recipient (id, alias_id, destination) VALUES (3310710200215575093, 336028786042864858, 'alicia@example.org');
+INSERT INTO mailledger_dinomail_alias_recipient (id, alias_id, destination) VALUES (3487686077670822851, 3823066663778989243, 'postmaster@elsewhere.test');
+INSERT INTO mailledger_dinomail_alias_recipient (id, alias_id, destination) VALUES (4024427492232005049, 336028786042864858, 'carol@off.example');
+INSERT INTO mailledger_dinomail_alias_recipient (id, alias_id, destination) VALUES (7391320540959915972, 4609159603612338737, 'bob@example.org');
+INSERT INTO mailledger_dinomail_alias_recipient (id, alias_id, destination) VALUES (8467989003506141278, 3823066663778989243, 'alice@example.org');

@@ -1,0 +1,25 @@
+-- postfixadmin layout as of 2026-11-21T00:00:00.000Z (log position 50, 50 events), postgresql
+
+-- domain: 4 rows
+INSERT INTO domain (domain, description, aliases, mailboxes, maxquota, quota, transport, backupmx, created, modified, active) VALUES ('alias.example', 'Alias domain of example.org', 0, 0, 0, 0, 'virtual', FALSE, '2026-11-20 10:00:30.000+00', '2026-11-20 10:00:30.000+00', TRUE);
+INSERT INTO domain (domain, description, aliases, mailboxes, maxquota, quota, transport, backupmx, created, modified, active) VALUES ('example.net', 'Net', 0, 5, 5121, 0, 'virtual', FALSE, '2026-11-20 10:00:02.500+00', '2026-11-20 10:00:33.750+00', TRUE);
+INSERT INTO domain (domain, description, aliases, mailboxes, maxquota, quota, transport, backupmx, created, modified, active) VALUES ('example.org', 'Ours', 0, 0, 10240, 0, 'virtual', FALSE, '2026-11-20 10:00:00.000+00', '2026-11-20 10:00:00.000+00', TRUE);
+INSERT INTO domain (domain, description, aliases, mailboxes, maxquota, quota, transport, backupmx, created, modified, active) VALUES ('other.example', 'Alias domain of example.net', 0, 0, 0, 0, 'virtual', FALSE, '2026-11-20 10:00:31.250+00', '2026-11-20 10:00:53.750+00', TRUE);
+
+-- mailbox: 3 rows
+INSERT INTO mailbox (username, password, name, maildir, quota, local_part, domain, created, modified, active) VALUES ('alicia@example.org', '{BLF-CRYPT}$2y$04$GGGGGGGGGGGGGGGGGGGGGOabcdefghijklmnopqrstuvwxyz01234', 'Alice', '0b000000-0000-4000-8000-000000000001/', 7516192768, 'alicia', 'example.org', '2026-11-20 10:00:05.000+00', '2026-11-20 10:00:47.500+00', TRUE);
+INSERT INTO mailbox (username, password, name, maildir, quota, local_part, domain, created, modified, active) VALUES ('bob@example.org', '{ARGON2ID}$argon2id$v=19$m=65536,t=3,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA', 'Bobby', '0b000000-0000-4000-8000-000000000002/', 1610612736, 'bob', 'example.org', '2026-11-20 10:00:06.250+00', '2026-11-20 10:00:35.000+00', TRUE);
+INSERT INTO mailbox (username, password, name, maildir, quota, local_part, domain, created, modified, active) VALUES ('dave@example.net', '{BLF-CRYPT}$2y$04$EEEEEEEEEEEEEEEEEEEEEOabcdefghijklmnopqrstuvwxyz01234', 'Dave', '0b000000-0000-4000-8000-000000000005/', 0, 'dave', 'example.net', '2026-11-20 10:00:37.500+00', '2026-11-20 10:00:52.500+00', TRUE);
+
+-- alias: 7 rows
+INSERT INTO alias (address, goto, domain, created, modified, active) VALUES ('@example.org', 'alice@example.org,postmaster@elsewhere.test', 'example.org', '2026-11-20 10:00:17.500+00', '2026-11-20 10:00:17.500+00', TRUE);
+INSERT INTO alias (address, goto, domain, created, modified, active) VALUES ('alicia@example.org', 'alicia@example.org', 'example.org', '2026-11-20 10:00:05.000+00', '2026-11-20 10:00:47.500+00', TRUE);
+INSERT INTO alias (address, goto, domain, created, modified, active) VALUES ('bob@example.org', 'bob@example.org', 'example.org', '2026-11-20 10:00:06.250+00', '2026-11-20 10:00:06.250+00', TRUE);
+INSERT INTO alias (address, goto, domain, created, modified, active) VALUES ('dave@example.net', 'dave@example.net', 'example.net', '2026-11-20 10:00:37.500+00', '2026-11-20 10:00:52.500+00', TRUE);
+INSERT INTO alias (address, goto, domain, created, modified, active) VALUES ('info@example.net', 'dave@example.net', 'example.net', '2026-11-20 10:00:38.750+00', '2026-11-20 10:00:38.750+00', TRUE);
+INSERT INTO alias (address, goto, domain, created, modified, active) VALUES ('old@example.org', 'bob@example.org', 'example.org', '2026-11-20 10:00:18.750+00', '2026-11-20 10:00:55.000+00', TRUE);
+INSERT INTO alias (address, goto, domain, created, modified, active) VALUES ('team@example.org', 'carol@off.example,alicia@example.org', 'example.org', '2026-11-20 10:00:11.250+00', '2026-11-20 10:00:50.000+00', TRUE);
+
+-- alias_domain: 2 rows
+INSERT INTO alias_domain (alias_domain, target_domain, created, modified, active) VALUES ('alias.example', 'example.org', '2026-11-20 10:00:30.000+00', '2026-11-20 10:00:30.000+00', TRUE);
+INSERT INTO alias_domain (alias_domain, target_domain, created, modified, active) VALUES ('other.example', 'example.net', '2026-11-20 10:00:31.250+00', '2026-11-20 10:00:53.750+00', TRUE);
