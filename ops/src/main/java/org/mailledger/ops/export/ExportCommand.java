@@ -107,7 +107,7 @@ public class ExportCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--format csv writes files: give --out DIR");
     }
     PrintWriter err = spec.commandLine().getErr();
-    String name = layout.name().toLowerCase(Locale.ROOT);
+    String name = layout;
     // The view prefix does not matter: views are not exported.
     Fold fold =
         Fold.run(

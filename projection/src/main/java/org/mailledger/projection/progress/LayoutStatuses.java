@@ -190,9 +190,9 @@ public class LayoutStatuses {
   }
 
   /**
-   * Rebuilding while a rebuild runs in the app or, seen from ops, writes its progress; else
-   * error when a segment of this node's processor is in error; else running while a process (this
-   * one or another) holds claims, or stopped.
+   * Rebuilding while a rebuild runs in the app or, seen from ops, writes its progress; else error
+   * when a segment of this node's processor is in error; else running while a process (this one or
+   * another) holds claims, or stopped.
    */
   private String state(
       String layout,

@@ -11,7 +11,9 @@ import java.util.function.DoubleFunction;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
-/** The measurements of one benchmark run, as a Markdown table for docs/performance.md and as JSON. */
+/**
+ * The measurements of one benchmark run, as a Markdown table for docs/performance.md and as JSON.
+ */
 final class BenchReport {
 
   /** One replay: reset and catch-up until the layout is at the head (or the round timed out). */
