@@ -121,7 +121,6 @@ public class LayoutRebuilder {
    * @return the log position the live tables now stand at
    */
   public long rebuild(boolean resume, RebuildListener listener, BooleanSupplier cancelled) {
-    ensureProgressTable();
     Run run = new Run(listener, cancelled);
     run.report(Phase.PREPARING);
     Optional<TrackingToken> recorded = resume ? recordedToken() : Optional.empty();
@@ -177,7 +176,6 @@ public class LayoutRebuilder {
 
   /** What a rebuild would resume from, if one was interrupted. */
   public Optional<Long> recordedPosition() {
-    ensureProgressTable();
     return recordedToken().map(LayoutRebuilder::position);
   }
 
@@ -441,19 +439,6 @@ public class LayoutRebuilder {
         throw new RebuildCancelledException(-1);
       }
     }
-  }
-
-  private void ensureProgressTable() {
-    String text = lookup.dialect() == Dialect.POSTGRESQL ? "TEXT" : "LONGTEXT";
-    jdbc.execute(
-        "CREATE TABLE IF NOT EXISTS layout_rebuild_progress ("
-            + "layout VARCHAR(64) NOT NULL PRIMARY KEY, "
-            + "position BIGINT NOT NULL, "
-            + "token_type VARCHAR(255) NOT NULL, "
-            + "token "
-            + text
-            + " NOT NULL, "
-            + "updated VARCHAR(64) NOT NULL)");
   }
 
   private void recordToken(TrackingToken token) {
