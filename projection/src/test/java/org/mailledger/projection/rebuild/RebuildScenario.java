@@ -17,6 +17,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.junit.jupiter.api.Test;
 import org.mailledger.projection.ProjectionTestBase;
 import org.mailledger.projection.RandomCommands;
+import org.mailledger.projection.layout.Layouts;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -164,7 +165,7 @@ abstract class RebuildScenario extends ProjectionTestBase {
             null,
             axon.serializer(),
             processing,
-            RebuildLayout.mum(lookup.dialect()),
+            RebuildLayout.of(Layouts.describe("mum", Layouts.DEFAULT_SETTINGS), lookup.dialect()),
             new RebuildSettings(500, java.time.Duration.ZERO));
     throughEngine.rebuild(false, RebuildListener.NONE, () -> false);
     assertThat(snapshot()).isEqualTo(live);
