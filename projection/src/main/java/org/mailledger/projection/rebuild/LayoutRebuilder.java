@@ -62,6 +62,7 @@ public class LayoutRebuilder {
   private final EventProcessingConfiguration processing;
   private final RebuildLayout layout;
   private final RebuildSettings settings;
+  private final int segments;
   private final JdbcTemplate jdbc;
   private final TransactionTemplate transaction;
   private final ShadowTables shadow;
@@ -76,6 +77,9 @@ public class LayoutRebuilder {
    * @param pages the fast reader; null to read through {@code events} (upcasters configured)
    * @param tokenSerializer the serializer of the live processor's token store, so the token written
    *     for it reads back as its own
+   * @param segments the segments the live processor starts with ({@code
+   *     ProjectionProperties.segmentsFor}): the swap creates that many where the token table holds
+   *     none of the layout's
    */
   public LayoutRebuilder(
       LookupDatabase lookup,
@@ -84,7 +88,8 @@ public class LayoutRebuilder {
       Serializer tokenSerializer,
       EventProcessingConfiguration processing,
       RebuildLayout layout,
-      RebuildSettings settings) {
+      RebuildSettings settings,
+      int segments) {
     this.lookup = lookup;
     this.events = events;
     this.pages = pages;
@@ -92,12 +97,13 @@ public class LayoutRebuilder {
     this.processing = processing;
     this.layout = layout;
     this.settings = settings;
+    this.segments = segments;
     this.jdbc = lookup.jdbc();
     this.transaction =
         new TransactionTemplate(new DataSourceTransactionManager(lookup.dataSource()));
     this.shadow = new ShadowTables(jdbc, lookup.dialect(), layout);
     this.progress = new RecordedProgress(jdbc, tokenSerializer, layout.name());
-    this.tokens = new TokenHandover(jdbc, processing, layout);
+    this.tokens = new TokenHandover(jdbc, processing, layout, segments);
     this.swap = new SwapTransaction(lookup.dialect(), transaction, shadow, tokens, progress);
   }
 
@@ -108,7 +114,8 @@ public class LayoutRebuilder {
 
   /** The same rebuilder with other settings (tests: small transactions). */
   public LayoutRebuilder with(RebuildSettings other) {
-    return new LayoutRebuilder(lookup, events, pages, tokenSerializer, processing, layout, other);
+    return new LayoutRebuilder(
+        lookup, events, pages, tokenSerializer, processing, layout, other, segments);
   }
 
   /**

@@ -71,7 +71,8 @@ public class RebuildConfig {
               serializer,
               processing,
               RebuildLayout.of(layout, lookup.dialect()),
-              settings));
+              settings,
+              properties.segmentsFor(lookup.dialect())));
     }
     return new Rebuilds(rebuilders);
   }

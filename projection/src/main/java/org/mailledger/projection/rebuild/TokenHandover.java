@@ -16,11 +16,20 @@ final class TokenHandover {
   private final JdbcTemplate jdbc;
   private final EventProcessingConfiguration processing;
   private final RebuildLayout layout;
+  private final int segments;
 
-  TokenHandover(JdbcTemplate jdbc, EventProcessingConfiguration processing, RebuildLayout layout) {
+  /**
+   * @param segments how many segments the live processor starts with
+   */
+  TokenHandover(
+      JdbcTemplate jdbc,
+      EventProcessingConfiguration processing,
+      RebuildLayout layout,
+      int segments) {
     this.jdbc = jdbc;
     this.processing = processing;
     this.layout = layout;
+    this.segments = segments;
   }
 
   /**
@@ -57,12 +66,17 @@ final class TokenHandover {
     }
   }
 
-  /** Every segment of the live processor at {@code token}, unclaimed; run in the swap. */
+  /**
+   * Every segment of the live processor at {@code token}, unclaimed; run in the swap. Where the
+   * layout has no token rows yet, as many segments as the processor would create itself: a
+   * processor finds the segments stored and claims at most its {@code maxClaimedSegments} of them
+   * (one on MySQL/MariaDB), so more rows than that would leave segments, and the events of their
+   * domains, unapplied for good.
+   */
   void moveTo(TrackingToken token) {
     TokenStore tokens = processing.tokenStore(layout.group());
-    int[] segments = tokens.fetchSegments(layout.group());
-    if (segments.length == 0) {
-      tokens.initializeTokenSegments(layout.group(), 4, token);
+    if (tokens.fetchSegments(layout.group()).length == 0) {
+      tokens.initializeTokenSegments(layout.group(), segments, token);
     }
     for (int segment : tokens.fetchSegments(layout.group())) {
       tokens.storeToken(token, layout.group(), segment);
