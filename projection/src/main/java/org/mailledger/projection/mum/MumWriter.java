@@ -2,6 +2,7 @@ package org.mailledger.projection.mum;
 
 import java.util.List;
 import org.mailledger.projection.lookup.Dialect;
+import org.mailledger.projection.lookup.OrderedBatch;
 import org.mailledger.projection.lookup.Upsert;
 import org.mailledger.projection.lookup.WriteBatch;
 import org.mailledger.projection.support.RowId;
@@ -121,7 +122,7 @@ public final class MumWriter {
 
   /** A new batch whose grouped upserts go to this writer's tables in dependency order. */
   public WriteBatch newBatch() {
-    return new WriteBatch(TABLES.stream().map(t -> prefix + t).toList());
+    return new OrderedBatch(TABLES.stream().map(t -> prefix + t).toList());
   }
 
   /**
