@@ -6,10 +6,15 @@ import org.mailledger.projection.layout.LayoutDescriptor;
 import org.mailledger.projection.layout.Layouts;
 
 /**
- * Runs a layout's Flyway migrations on the lookup database, with a history table of the layout's
- * own, so a layout can share a database with the event store or with other layouts.
+ * Runs the lookup database's Flyway migrations: first the tables every layout shares ({@code
+ * db/layout/shared}: tokens, processing errors, rebuild progress), then a layout's own. Each has a
+ * history table of its own, so the layouts share a database with each other and with the event
+ * store, and may be kept in any order, or added later.
  */
 public final class LayoutMigrations {
+
+  /** The history of the shared tables' migrations. */
+  static final String SHARED_HISTORY = "flyway_layout_shared_history";
 
   private LayoutMigrations() {}
 
@@ -17,84 +22,50 @@ public final class LayoutMigrations {
     migrate(lookup, Layouts.describe(layout, Layouts.DEFAULT_SETTINGS));
   }
 
+  /** The shared tables, then the layout's. */
   public static void migrate(LookupDatabase lookup, LayoutDescriptor layout) {
-    boolean mum = layout.name().equals("mum");
-    if (mum) {
-      setAsideSharedTokens(lookup);
-    }
-    flyway(lookup, layout);
-    if (mum) {
-      takeBackSharedTokens(lookup);
-    }
+    migrateShared(lookup);
+    migrateOwn(lookup, layout);
   }
 
-  private static void flyway(LookupDatabase lookup, LayoutDescriptor layout) {
-    Flyway.configure()
-        .dataSource(lookup.dataSource())
-        .locations(layout.migrations(lookup.dialect()))
-        .table(layout.flywayHistoryTable())
-        .placeholders(layout.placeholders())
-        // The schema may hold the event store already; version 0 keeps V1 of the layout pending.
-        .baselineOnMigrate(true)
-        .baselineVersion("0")
+  /**
+   * The shared tables only, for tools that use them on a database the app has migrated (a rebuild
+   * records its progress there) but keep no layout of their own.
+   */
+  public static void migrateShared(LookupDatabase lookup) {
+    flyway(lookup, "classpath:db/layout/shared/" + lookup.dialect().folder(), SHARED_HISTORY)
         .load()
         .migrate();
   }
 
-  private static final String ASIDE = "layout_token_entry_aside";
-
   /**
-   * mum's first migration creates the token table all layouts share, without {@code IF NOT EXISTS}:
-   * where another layout was kept first and created it, the table is set aside while that migration
-   * runs, and its rows taken back after it.
-   */
-  private static void setAsideSharedTokens(LookupDatabase lookup) {
-    if (!exists(lookup, "domains")
-        && exists(lookup, "layout_token_entry")
-        && !exists(lookup, ASIDE)) {
-      lookup
-          .jdbc()
-          .execute(
-              lookup.dialect() == Dialect.POSTGRESQL
-                  ? "ALTER TABLE layout_token_entry RENAME TO " + ASIDE
-                  : "RENAME TABLE layout_token_entry TO " + ASIDE);
-    }
-  }
-
-  /** Also finishes what a crash between the two steps left behind. */
-  private static void takeBackSharedTokens(LookupDatabase lookup) {
-    if (exists(lookup, ASIDE) && exists(lookup, "layout_token_entry")) {
-      lookup
-          .jdbc()
-          .update(
-              "INSERT INTO layout_token_entry (processor_name, segment, token, token_type,"
-                  + " timestamp, owner) SELECT processor_name, segment, token, token_type,"
-                  + " timestamp, owner FROM "
-                  + ASIDE
-                  + " a WHERE NOT EXISTS (SELECT 1 FROM layout_token_entry t WHERE"
-                  + " t.processor_name = a.processor_name AND t.segment = a.segment)");
-      lookup.jdbc().execute("DROP TABLE " + ASIDE);
-    }
-  }
-
-  private static boolean exists(LookupDatabase lookup, String table) {
-    try {
-      lookup.jdbc().queryForObject("SELECT COUNT(*) FROM " + table + " WHERE 1 = 0", Long.class);
-      return true;
-    } catch (org.springframework.dao.DataAccessException e) {
-      return false;
-    }
-  }
-
-  /**
-   * Migrates every kept layout, mum first: its first migration creates the shared token table
-   * without {@code IF NOT EXISTS}, while the later layouts' create it only where it is missing.
-   * Idempotent and cheap once done, so each layout's set-up may call it.
+   * Migrates the shared tables and every kept layout. Idempotent and cheap once done, so each
+   * layout's set-up may call it.
    */
   public static synchronized void migrateKept(
       LookupDatabase lookup, Collection<LayoutDescriptor> kept) {
+    migrateShared(lookup);
     for (LayoutDescriptor layout : Layouts.inMigrationOrder(kept)) {
-      migrate(lookup, layout);
+      migrateOwn(lookup, layout);
     }
+  }
+
+  private static void migrateOwn(LookupDatabase lookup, LayoutDescriptor layout) {
+    SharedTablesHandover.apply(lookup, layout.name(), layout.flywayHistoryTable());
+    flyway(lookup, layout.migrations(lookup.dialect()), layout.flywayHistoryTable())
+        .placeholders(layout.placeholders())
+        .load()
+        .migrate();
+  }
+
+  private static org.flywaydb.core.api.configuration.FluentConfiguration flyway(
+      LookupDatabase lookup, String location, String history) {
+    return Flyway.configure()
+        .dataSource(lookup.dataSource())
+        .locations(location)
+        .table(history)
+        // The schema may hold the event store or other layouts already; version 0 keeps V1 pending.
+        .baselineOnMigrate(true)
+        .baselineVersion("0");
   }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import org.mailledger.projection.layout.LayoutWriter;
 import org.mailledger.projection.lookup.Dialect;
+import org.mailledger.projection.lookup.OrderedBatch;
 import org.mailledger.projection.lookup.Upsert;
 import org.mailledger.projection.lookup.WriteBatch;
 import org.mailledger.projection.support.RowId;
@@ -123,7 +124,7 @@ public final class MumWriter implements LayoutWriter {
 
   @Override
   public WriteBatch newBatch() {
-    return new WriteBatch(TABLES.stream().map(t -> prefix + t).toList());
+    return new OrderedBatch(TABLES.stream().map(t -> prefix + t).toList());
   }
 
   /**

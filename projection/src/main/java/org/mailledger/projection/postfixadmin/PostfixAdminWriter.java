@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.mailledger.projection.layout.LayoutWriter;
 import org.mailledger.projection.lookup.Dialect;
+import org.mailledger.projection.lookup.OrderedBatch;
 import org.mailledger.projection.lookup.Upsert;
 import org.mailledger.projection.lookup.WriteBatch;
 import org.mailledger.schema.alias.AliasActivatedEvent;
@@ -113,7 +114,7 @@ public final class PostfixAdminWriter implements LayoutWriter {
 
   @Override
   public WriteBatch newBatch() {
-    return new WriteBatch(TABLES.stream().map(t -> prefix + t).toList());
+    return new OrderedBatch(TABLES.stream().map(t -> prefix + t).toList());
   }
 
   @Override

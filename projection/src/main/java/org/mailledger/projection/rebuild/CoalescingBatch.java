@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.mailledger.projection.lookup.AliasDomainTargets;
+import org.mailledger.projection.lookup.OrderedBatch;
 import org.mailledger.projection.lookup.Upsert;
 import org.mailledger.projection.lookup.WriteBatch;
 import org.mailledger.projection.mum.MissingRowException;
@@ -18,7 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * A rebuild's write batch: the writes of a whole page of the log (tens of thousands of events) are
  * folded in memory into the final image of each row they touch, so a mailbox created and then
  * changed five times in the page is written once, as one row of a multi-row upsert. The writer's
- * steps mean exactly what they mean in a live {@link WriteBatch}; only the way they reach the
+ * steps mean exactly what they mean in the live {@link OrderedBatch}; only the way they reach the
  * database differs:
  *
  * <ul>
@@ -37,20 +39,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * deleteWhere}s run, then deletes by id (children first), then the row images go out as multi-row
  * upserts (parents first).
  */
-final class CoalescingBatch extends WriteBatch {
+final class CoalescingBatch implements WriteBatch {
 
   static final int ROWS_PER_STATEMENT = 1000;
 
   private final List<String> tableOrder;
   private final Map<String, Set<String>> uniqueColumns;
   private final List<Object> steps = new ArrayList<>();
+  private final AliasDomainTargets aliasDomains = new AliasDomainTargets();
 
   /**
    * @param tableOrder the shadow tables, parents first
    * @param uniqueColumns per shadow table, the columns a unique index covers
    */
   CoalescingBatch(List<String> tableOrder, Map<String, Set<String>> uniqueColumns) {
-    super(tableOrder);
     this.tableOrder = tableOrder;
     this.uniqueColumns = uniqueColumns;
   }
@@ -136,6 +138,21 @@ final class CoalescingBatch extends WriteBatch {
   }
 
   @Override
+  public void aliasDomainTargets(Set<String> targets) {
+    aliasDomains.reset(targets);
+  }
+
+  @Override
+  public void aliasDomainTargetAdded(String domain) {
+    aliasDomains.added(domain);
+  }
+
+  @Override
+  public boolean mayHaveAliasDomains(String domain) {
+    return aliasDomains.mayHave(domain);
+  }
+
+  @Override
   public void upsert(Upsert upsert, Object... row) {
     Row r = row(table(upsert), key(row[0]));
     r.image = row;
@@ -155,7 +172,7 @@ final class CoalescingBatch extends WriteBatch {
     if (changesKey) {
       // A changed key: written in event order, or a later row taking the old key would collide
       // with this one in a multi-row upsert (or two renames could swap keys).
-      super.update(rows, mustTouch, id, columns, values);
+      WriteBatch.super.update(rows, mustTouch, id, columns, values);
       return;
     }
     int[] indexes = new int[columns.size()];

@@ -12,6 +12,7 @@ import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.mailledger.projection.config.ProjectionProperties;
 import org.mailledger.projection.layout.LayoutDescriptor;
 import org.mailledger.projection.layout.Layouts;
+import org.mailledger.projection.lookup.LayoutMigrations;
 import org.mailledger.projection.lookup.LookupDatabase;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -41,6 +42,10 @@ public class RebuildConfig {
       ObjectProvider<EventUpcaster> upcasters,
       EventProcessingConfiguration processing,
       Environment environment) {
+    // The progress table is one of the shared layout tables. The app has migrated them by now;
+    // `ops rebuild` runs no layout migrations, and finds them here on a database the app last
+    // migrated before they had a location of their own.
+    LayoutMigrations.migrateShared(lookup);
     LogPages pages =
         upcasters.stream().findAny().isPresent()
             ? null
@@ -66,7 +71,8 @@ public class RebuildConfig {
               serializer,
               processing,
               RebuildLayout.of(layout, lookup.dialect()),
-              settings));
+              settings,
+              properties.segmentsFor(lookup.dialect())));
     }
     return new Rebuilds(rebuilders);
   }

@@ -5,7 +5,6 @@ import java.util.Map;
 import org.mailledger.projection.layout.LayoutDescriptor;
 import org.mailledger.projection.layout.LayoutDescriptor.ForeignKey;
 import org.mailledger.projection.layout.LayoutWriter;
-import org.mailledger.projection.layout.Layouts;
 import org.mailledger.projection.lookup.Dialect;
 
 /**
@@ -52,9 +51,5 @@ public record RebuildLayout(
         layout.views(),
         new ViewScripts(layout.migrations(dialect), layout.placeholders()),
         layout.writer().create(dialect, ShadowTables.PREFIX));
-  }
-
-  public static RebuildLayout mum(Dialect dialect) {
-    return of(Layouts.describe("mum", Layouts.DEFAULT_SETTINGS), dialect);
   }
 }

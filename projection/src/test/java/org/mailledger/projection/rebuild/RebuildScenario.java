@@ -6,17 +6,25 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.junit.jupiter.api.Test;
 import org.mailledger.projection.ProjectionTestBase;
 import org.mailledger.projection.RandomCommands;
+import org.mailledger.projection.config.ProjectionProperties;
+import org.mailledger.projection.layout.Layouts;
+import org.mailledger.schema.domain.CreateDomainCommand;
+import org.mailledger.schema.value.DomainName;
+import org.mailledger.schema.value.Quota;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -33,6 +41,7 @@ abstract class RebuildScenario extends ProjectionTestBase {
   @Autowired Rebuilds rebuilds;
   @Autowired EventStorageEngine engine;
   @Autowired Configuration axon;
+  @Autowired ProjectionProperties properties;
 
   private LayoutRebuilder rebuilder() {
     return rebuilds.rebuilder("mum").orElseThrow();
@@ -152,6 +161,47 @@ abstract class RebuildScenario extends ProjectionTestBase {
     assertThat(snapshot()).isEqualTo(live);
   }
 
+  /**
+   * A rebuild that finds no token rows (the live processor never ran here, or its rows were
+   * removed) creates them: as many segments as the live processor starts with, or a processor
+   * allowed fewer claims than the rows (one on MySQL/MariaDB) would leave segments unclaimed and
+   * their domains' events unapplied for good.
+   */
+  @Test
+  void rebuildFromAnEmptyTokenTableLeavesNoSegmentUnclaimed() throws Exception {
+    seed();
+    processing.eventProcessor(GROUP, StreamingEventProcessor.class).orElseThrow().shutDown();
+    tables().update("DELETE FROM layout_token_entry WHERE processor_name = ?", GROUP);
+
+    rebuilder().rebuild(false, RebuildListener.NONE, () -> false);
+
+    List<String> domains = new ArrayList<>();
+    for (int i = 0; i < 24; i++) {
+      String domain =
+          "segment" + i + "-" + UUID.randomUUID().toString().substring(0, 6) + ".example";
+      send(
+          new CreateDomainCommand(
+              id(), DomainName.of(domain), "", Quota.ofGigabytes(1), null, 0, 0));
+      domains.add(domain);
+    }
+    List<String> missing = new ArrayList<>(domains);
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (!missing.isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+      missing.removeAll(tables().queryForList("SELECT domain FROM domains", String.class));
+    }
+    assertThat(missing).as("domains created after the rebuild and never applied").isEmpty();
+    assertThat(
+            tables()
+                .queryForList(
+                    "SELECT segment FROM layout_token_entry WHERE processor_name = ? AND owner IS NULL",
+                    Integer.class,
+                    GROUP))
+        .as("segments no node claims")
+        .isEmpty();
+    awaitProjection();
+  }
+
   /** With an upcaster configured the log is read through Axon's storage engine: same tables. */
   @Test
   void rebuildThroughTheStorageEngineEqualsLive() throws Exception {
@@ -164,8 +214,9 @@ abstract class RebuildScenario extends ProjectionTestBase {
             null,
             axon.serializer(),
             processing,
-            RebuildLayout.mum(lookup.dialect()),
-            new RebuildSettings(500, java.time.Duration.ZERO));
+            RebuildLayout.of(Layouts.describe("mum", Layouts.DEFAULT_SETTINGS), lookup.dialect()),
+            new RebuildSettings(500, java.time.Duration.ZERO),
+            properties.segmentsFor(lookup.dialect()));
     throughEngine.rebuild(false, RebuildListener.NONE, () -> false);
     assertThat(snapshot()).isEqualTo(live);
   }

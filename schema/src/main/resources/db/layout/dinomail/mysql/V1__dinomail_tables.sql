@@ -53,13 +53,4 @@ CREATE INDEX mailledger_dinomail_alias_domain_name ON mailledger_dinomail_alias_
 CREATE INDEX mailledger_dinomail_alias_domain_target
     ON mailledger_dinomail_alias_domain (target_domain);
 
--- Shared by every layout's processor; the mum layout creates it too, whichever runs first.
-CREATE TABLE IF NOT EXISTS layout_token_entry (
-    processor_name VARCHAR(255) NOT NULL,
-    segment        INT          NOT NULL,
-    token          LONGBLOB,
-    token_type     VARCHAR(255),
-    `timestamp`    VARCHAR(255),
-    owner          VARCHAR(255),
-    PRIMARY KEY (processor_name, segment)
-) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
+-- The processor's tokens are in layout_token_entry, which every layout shares (db/layout/shared).

@@ -73,12 +73,4 @@ CREATE TABLE tls_policies (
     active      TINYINT(1)    NOT NULL DEFAULT 1
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
-CREATE TABLE layout_token_entry (
-    processor_name VARCHAR(255) NOT NULL,
-    segment        INT          NOT NULL,
-    token          LONGBLOB,
-    token_type     VARCHAR(255),
-    `timestamp`    VARCHAR(255),
-    owner          VARCHAR(255),
-    PRIMARY KEY (processor_name, segment)
-) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
+-- The processor's tokens are in layout_token_entry, which every layout shares (db/layout/shared).

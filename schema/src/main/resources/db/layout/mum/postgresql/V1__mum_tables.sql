@@ -76,13 +76,4 @@ CREATE TABLE tls_policies (
     active      BOOLEAN      NOT NULL DEFAULT TRUE
 );
 
--- The projection's tokens live beside its rows and are committed in the same transaction.
-CREATE TABLE layout_token_entry (
-    processor_name VARCHAR(255) NOT NULL,
-    segment        INTEGER      NOT NULL,
-    token          BYTEA,
-    token_type     VARCHAR(255),
-    "timestamp"    VARCHAR(255),
-    owner          VARCHAR(255),
-    PRIMARY KEY (processor_name, segment)
-);
+-- The processor's tokens are in layout_token_entry, which every layout shares (db/layout/shared).

@@ -54,13 +54,4 @@ CREATE TABLE alias_domain (
     KEY `target_domain` (`target_domain`)
 ) ENGINE = InnoDB DEFAULT CHARSET = latin1 COLLATE = latin1_general_ci COMMENT = 'Postfix Admin - Domain Aliases';
 
--- Shared by every layout's processor; the mum layout creates it too, whichever runs first.
-CREATE TABLE IF NOT EXISTS layout_token_entry (
-    processor_name VARCHAR(255) NOT NULL,
-    segment        INT          NOT NULL,
-    token          LONGBLOB,
-    token_type     VARCHAR(255),
-    `timestamp`    VARCHAR(255),
-    owner          VARCHAR(255),
-    PRIMARY KEY (processor_name, segment)
-) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
+-- The processor's tokens are in layout_token_entry, which every layout shares (db/layout/shared).

@@ -63,13 +63,4 @@ CREATE TABLE alias_domain (
 CREATE INDEX alias_domain_active ON alias_domain (alias_domain, active);
 CREATE INDEX alias_domain_target_domain ON alias_domain (target_domain);
 
--- Shared by every layout's processor; the mum layout creates it too, whichever runs first.
-CREATE TABLE IF NOT EXISTS layout_token_entry (
-    processor_name VARCHAR(255) NOT NULL,
-    segment        INTEGER      NOT NULL,
-    token          BYTEA,
-    token_type     VARCHAR(255),
-    "timestamp"    VARCHAR(255),
-    owner          VARCHAR(255),
-    PRIMARY KEY (processor_name, segment)
-);
+-- The processor's tokens are in layout_token_entry, which every layout shares (db/layout/shared).
