@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.mailledger.ops.db.DatabaseOptions;
 import org.mailledger.projection.progress.FailedEvent;
 import org.mailledger.projection.progress.ProcessingFailures;
+import org.mailledger.projection.progress.RebuildFailure;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -117,6 +118,16 @@ public class StatusCommand implements Callable<Integer> {
                 + " stopped) repairs tables changed by hand; for an event that does not decode,"
                 + " deploy the fix and restart.%n",
             s.status().layout(), s.status().layout());
+      }
+      RebuildFailure failed = s.status().rebuildFailure();
+      if (failed != null) {
+        out.printf(
+            "%s: the last rebuild failed%s; the live tables were left as they were and its shadow"
+                + " tables dropped:%n  %s%n  The layout shows error until its next rebuild"
+                + " starts.%n",
+            s.status().layout(),
+            failed.failed() == null ? "" : " at " + failed.failed(),
+            failed.message());
       }
       if (s.interruptedRebuild() >= 0) {
         out.printf(

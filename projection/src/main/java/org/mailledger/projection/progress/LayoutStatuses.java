@@ -133,11 +133,45 @@ public class LayoutStatuses {
             : Optional.of(unreachable(head, position, unreachable, unreachableSince.get(name)));
     Map<Integer, String> owners = reachable ? owners(group) : Map.of();
     String state = state(name, processor, owners, reachable);
-    if (error.isPresent() && !"rebuilding".equals(state)) {
+    Optional<RebuildFailure> rebuildFailure =
+        "rebuilding".equals(state) ? Optional.empty() : rebuildFailure(name, reachable);
+    if ((error.isPresent() || rebuildFailure.isPresent()) && !"rebuilding".equals(state)) {
       state = "error";
     }
     return new ProjectionStatus(
-        name, position, head, lag, lagMs(position, lag), state, owners, error.orElse(null));
+        name,
+        position,
+        head,
+        lag,
+        lagMs(position, lag),
+        state,
+        owners,
+        error.orElse(null),
+        rebuildFailure.orElse(null));
+  }
+
+  /**
+   * The layout's last rebuild, if it failed: as recorded in the lookup database for every process
+   * to see, or as this process knows it when that record could not be written.
+   */
+  private Optional<RebuildFailure> rebuildFailure(String layout, boolean reachable) {
+    if (reachable) {
+      try {
+        return lookup
+            .jdbc()
+            .query(
+                "SELECT failed, message FROM layout_rebuild_failure WHERE layout = ?",
+                (rs, i) -> new RebuildFailure(rs.getString(1), rs.getString(2)),
+                layout)
+            .stream()
+            .findFirst();
+      } catch (DataAccessException e) {
+        // Not migrated to it yet: only this process's memory can tell.
+      }
+    }
+    return rebuilds == null
+        ? Optional.empty()
+        : rebuilds.failure(layout).map(message -> new RebuildFailure(null, message));
   }
 
   /** The rebuild of the layout recorded in the lookup database, if any. */

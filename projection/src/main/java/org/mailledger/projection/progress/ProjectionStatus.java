@@ -14,6 +14,8 @@ import java.util.Map;
  * @param owners each claimed segment's owner (the process holding its token claim, {@code
  *     pid@host}); left out when no process holds any
  * @param error the event a segment stopped on, under state error; left out otherwise
+ * @param rebuildFailure why the layout's last rebuild failed, under state error until the next
+ *     rebuild starts (the live tables were left as they were); left out otherwise
  */
 public record ProjectionStatus(
     String layout,
@@ -23,11 +25,12 @@ public record ProjectionStatus(
     long lagMs,
     String state,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<Integer, String> owners,
-    @JsonInclude(JsonInclude.Include.NON_NULL) FailedEvent error) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) FailedEvent error,
+    @JsonInclude(JsonInclude.Include.NON_NULL) RebuildFailure rebuildFailure) {
 
   public ProjectionStatus(
       String layout, long position, long head, long lagEvents, long lagMs, String state) {
-    this(layout, position, head, lagEvents, lagMs, state, Map.of(), null);
+    this(layout, position, head, lagEvents, lagMs, state, Map.of(), null, null);
   }
 
   public ProjectionStatus {

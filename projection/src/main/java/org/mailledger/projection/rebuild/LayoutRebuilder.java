@@ -47,9 +47,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public class LayoutRebuilder {
 
-  /** The default layout, {@code mum}. */
-  public static final String LAYOUT = "mum";
-
   private static final Logger log = LoggerFactory.getLogger(LayoutRebuilder.class);
 
   /** A catch-up round that applied fewer events than this is followed by the swap. */
@@ -128,6 +125,48 @@ public class LayoutRebuilder {
    * @return the log position the live tables now stand at
    */
   public long rebuild(boolean resume, RebuildListener listener, BooleanSupplier cancelled) {
+    progress.clearFailure();
+    try {
+      return run(resume, listener, cancelled);
+    } catch (RebuildCancelledException e) {
+      throw e; // stopped on purpose: the shadow tables and the progress stay for a resume
+    } catch (RuntimeException e) {
+      failed(e);
+      throw e;
+    }
+  }
+
+  /**
+   * A failed rebuild leaves the live tables as they were and nothing of its own: its shadow tables
+   * are dropped and its progress forgotten (a resume would meet the same failure), and the cause is
+   * recorded for the layout's status, which shows error until the next rebuild starts.
+   */
+  private void failed(RuntimeException cause) {
+    log.error("rebuild of layout {} failed; the live tables are untouched", layout.name(), cause);
+    try {
+      shadow.drop(ShadowTables.PREFIX);
+      shadow.drop(ShadowTables.OLD);
+      progress.clear();
+      progress.recordFailure(rootMessage(cause));
+    } catch (RuntimeException cleanup) {
+      // The lookup database may be what failed: the cause still reaches the caller.
+      cause.addSuppressed(cleanup);
+    }
+  }
+
+  /** The exception's message, and its root cause's where that says more. */
+  static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String top = String.valueOf(e.getMessage());
+    String bottom = root.getMessage();
+    return root == e || bottom == null || top.contains(bottom) ? top : top + ": " + bottom;
+  }
+
+  private long run(boolean resume, RebuildListener listener, BooleanSupplier cancelled) {
+    shadow.requireSwappable();
     RebuildRun run = new RebuildRun(listener, this::head);
     run.report(Phase.PREPARING);
     Optional<TrackingToken> recorded = resume ? progress.recorded() : Optional.empty();

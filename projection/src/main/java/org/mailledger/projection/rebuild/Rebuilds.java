@@ -8,8 +8,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import org.mailledger.projection.progress.RebuildStates;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Rebuilds started in the background, one at a time per layout in this process, with each layout's
@@ -17,8 +15,6 @@ import org.slf4j.LoggerFactory;
  * their tables, shadow tables, tokens and progress rows are their own.
  */
 public class Rebuilds implements RebuildStates, AutoCloseable {
-
-  private static final Logger log = LoggerFactory.getLogger(Rebuilds.class);
 
   /** Where the last rebuild of a layout in this process stands. */
   public enum State {
@@ -87,8 +83,8 @@ public class Rebuilds implements RebuildStates, AutoCloseable {
             slot.rebuilder.rebuild(true, slot.progress::set, () -> closing);
             slot.state.set(State.IDLE);
           } catch (RuntimeException e) {
-            log.error("rebuild of layout {} failed; the live tables are untouched", layout, e);
-            slot.failure.set(e.getMessage());
+            // The rebuilder logged it and recorded it in the lookup database.
+            slot.failure.set(LayoutRebuilder.rootMessage(e));
             slot.state.set(State.FAILED);
           }
         });
@@ -100,6 +96,14 @@ public class Rebuilds implements RebuildStates, AutoCloseable {
     return state(layout) == State.RUNNING;
   }
 
+  @Override
+  public Optional<String> failure(String layout) {
+    Slot slot = slots.get(layout);
+    return slot == null || slot.state.get() != State.FAILED
+        ? Optional.empty()
+        : Optional.ofNullable(slot.failure.get());
+  }
+
   public State state(String layout) {
     Slot slot = slots.get(layout);
     return slot == null ? State.IDLE : slot.state.get();
@@ -107,10 +111,6 @@ public class Rebuilds implements RebuildStates, AutoCloseable {
 
   public Optional<RebuildProgress> progress(String layout) {
     return Optional.ofNullable(slots.get(layout)).map(slot -> slot.progress.get());
-  }
-
-  public Optional<String> failure(String layout) {
-    return Optional.ofNullable(slots.get(layout)).map(slot -> slot.failure.get());
   }
 
   // On shut-down a running rebuild stops between pages and keeps its progress for a resume.

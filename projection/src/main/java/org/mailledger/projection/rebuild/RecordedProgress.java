@@ -65,4 +65,24 @@ final class RecordedProgress {
   void clear() {
     jdbc.update("DELETE FROM layout_rebuild_progress WHERE layout = ?", layout);
   }
+
+  /**
+   * Records why the rebuild failed, in {@code layout_rebuild_failure}, for the status of every
+   * process; replaces an earlier failure. The message is cut to the column's 2,000 characters.
+   */
+  void recordFailure(String message) {
+    String text = message == null ? "failed without a message" : message;
+    String cut = text.length() > 2000 ? text.substring(0, 1997) + "..." : text;
+    clearFailure();
+    jdbc.update(
+        "INSERT INTO layout_rebuild_failure (layout, failed, message) VALUES (?, ?, ?)",
+        layout,
+        Instant.now().toString(),
+        cut);
+  }
+
+  /** A new rebuild starts: the last one's failure is history. */
+  void clearFailure() {
+    jdbc.update("DELETE FROM layout_rebuild_failure WHERE layout = ?", layout);
+  }
 }

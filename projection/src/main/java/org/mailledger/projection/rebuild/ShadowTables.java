@@ -26,6 +26,7 @@ final class ShadowTables {
   private final List<ForeignKey> foreignKeys;
   private final List<String> views;
   private final RebuildLayout.ViewScripts viewScripts;
+  private final OutsideReferences outside;
 
   ShadowTables(JdbcTemplate jdbc, Dialect dialect, RebuildLayout layout) {
     this.jdbc = jdbc;
@@ -34,6 +35,12 @@ final class ShadowTables {
     this.foreignKeys = layout.foreignKeys();
     this.views = layout.views();
     this.viewScripts = layout.viewScripts();
+    this.outside = new OutsideReferences(jdbc, dialect, layout);
+  }
+
+  /** Fails, naming it, when something outside the layout would keep the swap from finishing. */
+  void requireSwappable() {
+    outside.requireNoForeignViews();
   }
 
   boolean exist() {
@@ -130,32 +137,82 @@ final class ShadowTables {
    * at every query, so there the renamed tables are what the views show.
    */
   void swap() {
+    requireSwappable();
+    List<OutsideReferences.ForeignKey> keys = outside.foreignKeys();
+    requireParentsOf(keys);
     if (dialect == Dialect.POSTGRESQL) {
       // All locks first, and NOWAIT: a reader joins the tables in its own order, so waiting for
       // one lock while holding another can deadlock with it, and PostgreSQL may then abort the
       // reader. Never waiting while holding, we fail instead and the caller retries. The views
-      // are locked with their tables, as a reader of a view locks the view first.
+      // are locked with their tables, as a reader of a view locks the view first; other tools'
+      // tables whose foreign keys move come last.
       List<String> locked = new ArrayList<>(views);
       locked.addAll(tables);
+      keys.stream().map(k -> outside.quote(k.table())).distinct().forEach(locked::add);
       jdbc.execute("LOCK TABLE " + String.join(", ", locked) + " IN ACCESS EXCLUSIVE MODE NOWAIT");
+      keys.forEach(outside::drop);
       for (String table : tables) {
         jdbc.execute("ALTER TABLE " + table + " RENAME TO " + OLD + table);
         jdbc.execute("ALTER TABLE " + PREFIX + table + " RENAME TO " + table);
       }
+      // By name, so onto the new tables; in this transaction, so no reader sees them missing.
+      keys.forEach(outside::add);
       if (!views.isEmpty()) {
         for (String script : viewScripts()) {
           jdbc.execute(script);
         }
       }
     } else {
+      // InnoDB moves a foreign key with a renamed parent: taken off before the rename, put back
+      // on the new tables after it. MySQL commits each of these statements on its own.
+      keys.forEach(outside::drop);
       List<String> pairs = new ArrayList<>();
       for (String table : tables) {
         pairs.add(table + " TO " + OLD + table);
         pairs.add(PREFIX + table + " TO " + table);
       }
-      jdbc.execute("RENAME TABLE " + String.join(", ", pairs));
+      try {
+        jdbc.execute("RENAME TABLE " + String.join(", ", pairs));
+      } catch (RuntimeException e) {
+        keys.forEach(outside::add);
+        throw e;
+      }
+      for (OutsideReferences.ForeignKey key : keys) {
+        try {
+          outside.add(key);
+        } catch (RuntimeException e) {
+          throw new IllegalStateException(
+              "the rebuilt tables are in place, but the "
+                  + key
+                  + " could not be put back on them: "
+                  + e.getMessage(),
+              e);
+        }
+      }
     }
     drop(OLD);
+  }
+
+  /**
+   * Refuses the swap while another tool's table points at a row the rebuilt tables lack (e.g. a row
+   * written to the live table behind the log's back): the foreign key could not be put back.
+   */
+  private void requireParentsOf(List<OutsideReferences.ForeignKey> keys) {
+    for (OutsideReferences.ForeignKey key : keys) {
+      long orphans = outside.rowsWithoutParentIn(key, PREFIX);
+      if (orphans > 0) {
+        throw new IllegalStateException(
+            "the "
+                + key
+                + " holds "
+                + orphans
+                + " row(s) pointing at "
+                + key.parent()
+                + " rows that the log does not have (written to the live table outside"
+                + " Mailledger?); the rebuilt tables would break that key, so they were not swapped"
+                + " in. `ops verify --layout` names such rows");
+      }
+    }
   }
 
   /**
