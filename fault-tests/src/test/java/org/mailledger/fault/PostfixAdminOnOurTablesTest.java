@@ -236,6 +236,9 @@ class PostfixAdminOnOurTablesTest {
         "INSERT INTO vacation (email, subject, body, domain) VALUES"
             + " ('carol@one.example', 'Away', 'Back on Monday', 'one.example')");
     List<List<String>> keysBefore = foreignKeysToDomain(engine);
+    if (engine == Engine.POSTGRESQL) {
+      assertThat(keysBefore).extracting(key -> key.get(0)).containsExactly("vacation");
+    }
 
     Http.Answer started =
         app.http.send("POST", "/api/v1/projections/postfixadmin/rebuild", ProjectedApp.ROOT, null);
@@ -273,19 +276,24 @@ class PostfixAdminOnOurTablesTest {
     throw new AssertionError("the rebuild did not finish: " + last);
   }
 
-  /** Each foreign key that names {@code domain} as its parent, with the child table and column. */
+  /**
+   * Each foreign key of PostfixAdmin's own tables that names {@code domain} as its parent (those
+   * among the layout's tables are made anew by a rebuild, under new names).
+   */
   private List<List<String>> foreignKeysToDomain(Engine engine) {
     return engine == Engine.POSTGRESQL
         ? rows(
             engine,
             "SELECT c.conrelid::regclass::text, c.conname, pg_get_constraintdef(c.oid)"
                 + " FROM pg_constraint c WHERE c.contype = 'f'"
-                + " AND c.confrelid = 'domain'::regclass ORDER BY 1, 2")
+                + " AND c.confrelid = 'domain'::regclass AND c.conrelid::regclass::text NOT IN"
+                + " ('mailbox', 'alias', 'alias_domain') ORDER BY 1, 2")
         : rows(
             engine,
             "SELECT table_name, constraint_name, column_name FROM"
                 + " information_schema.key_column_usage WHERE table_schema = DATABASE()"
-                + " AND referenced_table_name = 'domain' ORDER BY 1, 2");
+                + " AND referenced_table_name = 'domain' AND table_name NOT IN ('mailbox', 'alias',"
+                + " 'alias_domain') ORDER BY 1, 2");
   }
 
   private List<List<String>> shadowTables(Engine engine) {
