@@ -23,12 +23,12 @@ import org.mailledger.projection.fold.Fold;
 import org.mailledger.projection.fold.MumFold;
 import org.mailledger.projection.fold.PostfixAdminFold;
 import org.mailledger.projection.fold.StoredEvent;
-import org.mailledger.projection.layout.LayoutDescriptor;
 import org.mailledger.projection.layout.LayoutProjection;
 import org.mailledger.projection.layout.LayoutWriter;
-import org.mailledger.projection.layout.Layouts;
+import org.mailledger.projection.layouts.Layouts;
 import org.mailledger.projection.lookup.Dialect;
 import org.mailledger.projection.lookup.WriteBatch;
+import org.mailledger.projection.progress.LayoutGroups;
 import org.mailledger.schema.MailEvent;
 import org.mailledger.schema.MailEvents;
 import org.mailledger.schema.alias.AliasDescriptionChangedEvent;
@@ -115,7 +115,7 @@ class LayoutsHandleEveryEventTest {
       Class<?> projection = Class.forName(candidate.getBeanClassName());
       assertThat(projection.getAnnotation(ProcessingGroup.class).value())
           .as("%s claims a layout's processing group", projection.getSimpleName())
-          .doesNotStartWith(LayoutDescriptor.GROUP_PREFIX);
+          .doesNotStartWith(LayoutGroups.PREFIX);
     }
   }
 

@@ -11,7 +11,7 @@ import java.util.Map;
 import org.mailledger.api.security.DomainAccess;
 import org.mailledger.projection.config.ProjectionProperties;
 import org.mailledger.projection.layout.LayoutDescriptor;
-import org.mailledger.projection.layout.Layouts;
+import org.mailledger.projection.layouts.Layouts;
 import org.mailledger.projection.progress.LayoutStatuses;
 import org.mailledger.projection.progress.ProjectionStatus;
 import org.mailledger.projection.rebuild.Rebuilds;

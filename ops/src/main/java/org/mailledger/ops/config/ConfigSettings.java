@@ -1,6 +1,6 @@
 package org.mailledger.ops.config;
 
-import org.mailledger.projection.layout.Layouts;
+import org.mailledger.projection.layouts.Layouts;
 
 /**
  * Everything the generated configuration depends on, already validated and defaulted.

@@ -2,7 +2,7 @@ package org.mailledger.ops.config;
 
 import java.util.Iterator;
 import java.util.Locale;
-import org.mailledger.projection.layout.Layouts;
+import org.mailledger.projection.layouts.Layouts;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 

@@ -7,7 +7,7 @@ import org.mailledger.ops.status.EventStoreSchema;
 import org.mailledger.projection.config.ProjectionProperties;
 import org.mailledger.projection.layout.LayoutDescriptor;
 import org.mailledger.projection.layout.LayoutProcessors;
-import org.mailledger.projection.layout.Layouts;
+import org.mailledger.projection.layouts.Layouts;
 import org.mailledger.projection.lookup.LookupDatabase;
 import org.mailledger.projection.rebuild.RebuildConfig;
 import org.springframework.boot.SpringBootConfiguration;

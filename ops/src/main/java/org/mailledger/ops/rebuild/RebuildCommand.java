@@ -12,7 +12,7 @@ import javax.sql.DataSource;
 import org.mailledger.ops.db.DatabaseOptions;
 import org.mailledger.projection.config.ProjectionProperties;
 import org.mailledger.projection.layout.LayoutDescriptor;
-import org.mailledger.projection.layout.Layouts;
+import org.mailledger.projection.layouts.Layouts;
 import org.mailledger.projection.lookup.LookupDatabase;
 import org.mailledger.projection.rebuild.LayoutRebuilder;
 import org.mailledger.projection.rebuild.RebuildCancelledException;

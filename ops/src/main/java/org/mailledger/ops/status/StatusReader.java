@@ -8,9 +8,9 @@ import org.axonframework.common.jdbc.DataSourceConnectionProvider;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.json.JacksonSerializer;
-import org.mailledger.projection.layout.LayoutDescriptor;
-import org.mailledger.projection.layout.Layouts;
+import org.mailledger.projection.layouts.Layouts;
 import org.mailledger.projection.lookup.LookupDatabase;
+import org.mailledger.projection.progress.LayoutGroups;
 import org.mailledger.projection.progress.LayoutStatuses;
 import org.mailledger.projection.progress.ProjectionStatus;
 import org.springframework.dao.DataAccessException;
@@ -60,7 +60,7 @@ final class StatusReader {
               .jdbc()
               .queryForList("SELECT DISTINCT processor_name FROM layout_token_entry", String.class);
       return Layouts.NAMES.stream()
-          .filter(layout -> groups.contains(LayoutDescriptor.GROUP_PREFIX + layout))
+          .filter(layout -> groups.contains(LayoutGroups.of(layout)))
           .toList();
     } catch (DataAccessException e) {
       // Unreadable (down, or never migrated): the default layout's status says why.
@@ -78,7 +78,7 @@ final class StatusReader {
             rs -> {
               owners.put(rs.getInt(1), rs.getString(2));
             },
-            LayoutDescriptor.GROUP_PREFIX + status.layout());
+            LayoutGroups.of(status.layout()));
     long interrupted =
         statuses
             .recordedRebuild(status.layout())

@@ -8,7 +8,7 @@ import org.mailledger.projection.fold.Fold;
 import org.mailledger.projection.fold.Folds;
 import org.mailledger.projection.fold.LayoutTables;
 import org.mailledger.projection.layout.LayoutDescriptor;
-import org.mailledger.projection.layout.Layouts;
+import org.mailledger.projection.layouts.Layouts;
 
 /**
  * What verify needs to know of a layout: its fold, and the processing group and sequencing policy

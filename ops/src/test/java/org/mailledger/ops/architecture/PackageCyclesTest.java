@@ -2,7 +2,6 @@ package org.mailledger.ops.architecture;
 
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.mailledger.testsupport.architecture.PackageSlices;
 
@@ -14,7 +13,6 @@ import org.mailledger.testsupport.architecture.PackageSlices;
  */
 class PackageCyclesTest {
 
-  @Disabled("cycles listed in issue 14 note; enabled by the layout redesign")
   @Test
   void projectionHasNoPackageCycles() {
     slices()

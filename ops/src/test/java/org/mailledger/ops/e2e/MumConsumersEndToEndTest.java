@@ -30,7 +30,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.mailledger.ops.OpsCommand;
-import org.mailledger.projection.lookup.LayoutMigrations;
+import org.mailledger.projection.layouts.Layouts;
 import org.mailledger.projection.lookup.LookupDatabase;
 import org.mailledger.testsupport.TestDatabase;
 import org.mailledger.testsupport.consumer.DovecotServer;
@@ -155,7 +155,7 @@ abstract class MumConsumersEndToEndTest {
   void fill() throws Exception {
     // The app's migrations, shared tables included: the read-only accounts must be refused the
     // token table because it is not theirs, not because it is missing.
-    LayoutMigrations.migrate(new LookupDatabase(db.dataSource()), "mum");
+    Layouts.migrate(new LookupDatabase(db.dataSource()), "mum");
     insertSampleRows();
   }
 

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailledger.ops.OpsCommand;
 import org.mailledger.projection.fold.EventLog;
-import org.mailledger.projection.lookup.LayoutMigrations;
+import org.mailledger.projection.layouts.Layouts;
 import org.mailledger.projection.lookup.LookupDatabase;
 import org.mailledger.projection.support.RowId;
 import org.mailledger.testsupport.TestDatabase;
@@ -71,7 +71,7 @@ class FixedLogOutputTest {
         .migrate();
     LookupDatabase lookup = new LookupDatabase(db.dataSource());
     for (String layout : LAYOUTS) {
-      LayoutMigrations.migrate(lookup, layout);
+      Layouts.migrate(lookup, layout);
     }
     head = insertLog();
     Files.createDirectories(ACTUAL);

@@ -35,7 +35,7 @@ import org.mailledger.ops.export.TableWriter;
 import org.mailledger.projection.dinomail.DinoMailLayout;
 import org.mailledger.projection.fold.EventLog;
 import org.mailledger.projection.fold.LayoutRows;
-import org.mailledger.projection.layout.Layouts;
+import org.mailledger.projection.layouts.Layouts;
 import org.mailledger.projection.postfixadmin.PostfixAdminLayout;
 import org.mailledger.projection.progress.LayoutProgress;
 import org.mailledger.projection.support.RowId;

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.mailledger.projection.layout.LayoutDescriptor;
 import org.mailledger.projection.layout.LayoutDescriptor.ForeignKey;
 import org.mailledger.projection.lookup.Dialect;
+import org.mailledger.projection.progress.LayoutGroups;
 import org.mailledger.projection.support.DomainSequencingPolicy;
 
 /**
@@ -15,7 +16,7 @@ import org.mailledger.projection.support.DomainSequencingPolicy;
 public final class DinoMailLayout {
 
   public static final String NAME = "dinomail";
-  public static final String GROUP = LayoutDescriptor.GROUP_PREFIX + NAME;
+  public static final String GROUP = LayoutGroups.of(NAME);
 
   private static final List<ForeignKey> KEYS =
       List.of(

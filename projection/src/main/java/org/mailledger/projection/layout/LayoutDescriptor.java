@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.mailledger.projection.lookup.Dialect;
+import org.mailledger.projection.progress.LayoutGroups;
 
 /**
  * Everything that tells one lookup-table layout from another, for whatever handles layouts in
@@ -36,9 +37,6 @@ public record LayoutDescriptor(
     Supplier<SequencingPolicy<? super EventMessage<?>>> sequencing,
     Map<String, String> placeholders) {
 
-  /** What every layout's processing group name starts with. */
-  public static final String GROUP_PREFIX = "layout-";
-
   public LayoutDescriptor {
     tables = List.copyOf(tables);
     foreignKeys = Map.copyOf(foreignKeys);
@@ -58,7 +56,7 @@ public record LayoutDescriptor(
 
   /** The Axon processing group, and the processor name in {@code layout_token_entry}. */
   public String group() {
-    return GROUP_PREFIX + name;
+    return LayoutGroups.of(name);
   }
 
   /** Where the layout's Flyway migrations for a dialect are. */

@@ -10,7 +10,6 @@ import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.mailledger.projection.config.ProjectionProperties;
-import org.mailledger.projection.lookup.LayoutMigrations;
 import org.mailledger.projection.lookup.LookupDatabase;
 import org.mailledger.projection.progress.ProcessingFailures;
 import org.mailledger.projection.support.CommitSignal;
@@ -27,13 +26,12 @@ public final class LayoutProcessors {
   private LayoutProcessors() {}
 
   /**
-   * Migrates the kept layouts' tables, then registers the layout's processor with its projection.
-   * Called while Axon's configuration is assembled, which builds the processors and their token
-   * stores before it asks for the handlers: the tables must exist by then.
+   * Registers the layout's processor with its projection. The layout's tables must exist when this
+   * runs (LayoutMigrations): Axon's configuration builds the processors and their token stores
+   * before it asks for the handlers.
    */
   public static ConfigurerModule module(
       LayoutDescriptor layout, LookupDatabase lookup, ProjectionProperties properties) {
-    LayoutMigrations.migrateKept(lookup, Layouts.kept(properties));
     String group = layout.group();
     SequencingPolicy<? super EventMessage<?>> sequencing = layout.sequencingPolicy();
     LayoutProjection projection = new LayoutProjection(lookup, layout);

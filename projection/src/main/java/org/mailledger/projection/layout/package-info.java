@@ -1,14 +1,15 @@
 /**
  * One way to be a lookup-table layout: a {@link org.mailledger.projection.layout.LayoutDescriptor}
- * per layout, all of them listed in {@link org.mailledger.projection.layout.Layouts}, the one list
+ * per layout, all of them listed in {@link org.mailledger.projection.layouts.Layouts}, the one list
  * that the app ({@code mailledger.layouts}), {@code ops} and the tests read.
  *
  * <p>The machinery here serves every layout alike: {@link
- * org.mailledger.projection.layout.LayoutsConfig} turns each kept descriptor into a pooled
- * streaming processor ({@link org.mailledger.projection.layout.LayoutProcessors}) whose single
- * handler, a {@link org.mailledger.projection.layout.LayoutProjection}, hands every event to the
- * layout's {@link org.mailledger.projection.layout.LayoutWriter}; the rebuild, {@code ops verify},
- * {@code ops status} and {@code GET /projections} take the same descriptor.
+ * org.mailledger.projection.layouts.LayoutsConfig} migrates the kept layouts ({@link
+ * LayoutMigrations}: the shared tables first) and turns each descriptor into a pooled streaming
+ * processor ({@link org.mailledger.projection.layout.LayoutProcessors}) whose single handler, a
+ * {@link org.mailledger.projection.layout.LayoutProjection}, hands every event to the layout's
+ * {@link org.mailledger.projection.layout.LayoutWriter}; the rebuild, {@code ops verify}, {@code
+ * ops status} and {@code GET /projections} take the same descriptor.
  *
  * <h2>Adding a layout</h2>
  *
@@ -20,8 +21,8 @@
  *       foreign keys per dialect, views, writer, sequencing policy, Flyway placeholders.
  *   <li>Its Flyway migrations in {@code schema/src/main/resources/db/layout/<name>/postgresql} and
  *       {@code .../mysql}: every table and view; nothing is created from Java.
- *   <li>One line in {@link org.mailledger.projection.layout.Layouts}: its name in {@code NAMES} and
- *       its descriptor in {@code describe}.
+ *   <li>One line in {@link org.mailledger.projection.layouts.Layouts}: its name in {@code NAMES}
+ *       and its descriptor in {@code describe}.
  *   <li>Its tests: the layout scenarios run the real processor, replay, rebuild and the consumers'
  *       queries over the new descriptor.
  * </ol>
@@ -31,10 +32,18 @@
  *
  * <h2>Adding an event</h2>
  *
- * An event is a record in the schema module's package of its aggregate, with
- * {@code @Revision("1")}. Then every layout's writer decides what it writes for it (or returns
- * false to ignore it), as does each layout's fold that {@code ops verify} checks the tables
- * against; the sequencing policy must know which domain it belongs to, so that the processor
- * applies it in log order with the rest of that domain.
+ * <ol>
+ *   <li>A record with {@code @Revision("1")} in the schema module's package of its aggregate, named
+ *       in the {@code permits} of that aggregate's sealed event interface ({@code DomainEvent},
+ *       {@code MailboxEvent}, ...); the interface gives it its sequencing key (the domain it
+ *       belongs to), so every layout's processor applies it in log order with that domain's other
+ *       events. {@code MailEvents} lists it from the permits.
+ *   <li>A stored JSON sample of it in {@code schema/src/test/resources/stored-events/} and a sample
+ *       in the projection tests' {@code EventSamples}, and its key in {@code
+ *       DomainSequencingPolicyTest}.
+ *   <li>In each layout's writer and fold, a case for it, or an entry in that layout's ignore list
+ *       with the reason: {@code LayoutsHandleEveryEventTest} fails until every layout says one or
+ *       the other.
+ * </ol>
  */
 package org.mailledger.projection.layout;

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.mailledger.projection.mum.MissingRowException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**

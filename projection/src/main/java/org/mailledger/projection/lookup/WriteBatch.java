@@ -3,7 +3,6 @@ package org.mailledger.projection.lookup;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import org.mailledger.projection.mum.MissingRowException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**

@@ -5,13 +5,14 @@ import java.util.Map;
 import org.mailledger.projection.layout.LayoutDescriptor;
 import org.mailledger.projection.layout.LayoutDescriptor.ForeignKey;
 import org.mailledger.projection.lookup.Dialect;
+import org.mailledger.projection.progress.LayoutGroups;
 import org.mailledger.projection.support.DomainSequencingPolicy;
 
 /** The {@code mum} layout described for whatever handles layouts in general. */
 public final class MumLayout {
 
   public static final String NAME = "mum";
-  public static final String GROUP = LayoutDescriptor.GROUP_PREFIX + NAME;
+  public static final String GROUP = LayoutGroups.of(NAME);
 
   private static final List<ForeignKey> KEYS =
       List.of(

@@ -5,12 +5,13 @@ import java.util.Map;
 import org.mailledger.projection.layout.LayoutDescriptor;
 import org.mailledger.projection.layout.LayoutDescriptor.ForeignKey;
 import org.mailledger.projection.lookup.Dialect;
+import org.mailledger.projection.progress.LayoutGroups;
 
 /** The {@code postfixadmin} layout described for whatever handles layouts in general. */
 public final class PostfixAdminLayout {
 
   public static final String NAME = "postfixadmin";
-  public static final String GROUP = LayoutDescriptor.GROUP_PREFIX + NAME;
+  public static final String GROUP = LayoutGroups.of(NAME);
 
   /**
    * PostfixAdmin's foreign keys on PostgreSQL; on MySQL it has none. None from {@code

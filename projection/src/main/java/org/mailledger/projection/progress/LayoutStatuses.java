@@ -20,8 +20,6 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
-import org.mailledger.projection.layout.LayoutDescriptor;
-import org.mailledger.projection.layout.Layouts;
 import org.mailledger.projection.lookup.LookupDatabase;
 import org.springframework.dao.DataAccessException;
 
@@ -90,15 +88,10 @@ public class LayoutStatuses {
     }
   }
 
-  /**
-   * The status of a layout this release knows, kept here or not.
-   *
-   * @throws IllegalArgumentException for a name no layout has
-   */
+  /** The status of a layout, by the name {@code mailledger.layouts} gives it, kept here or not. */
   public ProjectionStatus of(String layout) {
-    LayoutDescriptor descriptor = Layouts.describe(layout, Layouts.DEFAULT_SETTINGS);
-    String name = descriptor.name();
-    String group = descriptor.group();
+    String name = layout;
+    String group = LayoutGroups.of(layout);
     Optional<StreamingEventProcessor> processor = processor(group);
     long head = progress != null ? progress.head() : headOfLog();
     Map<Integer, Long> stored;

@@ -23,7 +23,7 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.mailledger.projection.lookup.LookupDatabase;
-import org.mailledger.projection.mum.MissingRowException;
+import org.mailledger.projection.lookup.MissingRowException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;

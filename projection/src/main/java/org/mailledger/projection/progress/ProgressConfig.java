@@ -2,13 +2,14 @@ package org.mailledger.projection.progress;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 import org.mailledger.projection.config.ProjectionProperties;
-import org.mailledger.projection.layout.LayoutDescriptor;
-import org.mailledger.projection.layout.Layouts;
 import org.mailledger.projection.lookup.LookupDatabase;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -33,9 +34,10 @@ public class ProgressConfig {
           Gauge.builder("mailledger.eventstore.head", progress, LayoutProgress::head)
               .description("global index of the newest event in the log")
               .register(registry);
-          for (LayoutDescriptor kept : Layouts.kept(properties)) {
-            String layout = kept.name();
-            String group = kept.group();
+          Set<String> kept = new LinkedHashSet<>();
+          properties.layouts().forEach(name -> kept.add(name.trim().toLowerCase(Locale.ROOT)));
+          for (String layout : kept) {
+            String group = LayoutGroups.of(layout);
             Gauge.builder(
                     "mailledger.projection.position", progress, p -> p.position(group).orElse(-1))
                 .description(

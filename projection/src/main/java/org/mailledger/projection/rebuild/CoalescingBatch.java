@@ -10,10 +10,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.mailledger.projection.lookup.AliasDomainTargets;
+import org.mailledger.projection.lookup.MissingRowException;
 import org.mailledger.projection.lookup.OrderedBatch;
 import org.mailledger.projection.lookup.Upsert;
 import org.mailledger.projection.lookup.WriteBatch;
-import org.mailledger.projection.mum.MissingRowException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.mailledger.projection.layout.Layouts;
+import org.mailledger.projection.layouts.Layouts;
 import org.mailledger.projection.support.RowId;
 import org.mailledger.schema.aliasdomain.AliasDomainCreatedEvent;
 import org.mailledger.schema.domain.DomainCreatedEvent;

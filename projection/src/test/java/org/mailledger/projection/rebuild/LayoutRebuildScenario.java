@@ -26,7 +26,7 @@ import org.mailledger.projection.ProjectionTestBase;
 import org.mailledger.projection.RandomCommands;
 import org.mailledger.projection.config.ProjectionProperties;
 import org.mailledger.projection.layout.LayoutDescriptor;
-import org.mailledger.projection.layout.Layouts;
+import org.mailledger.projection.layouts.Layouts;
 import org.mailledger.schema.alias.CreateAliasCommand;
 import org.mailledger.schema.aliasdomain.CreateAliasDomainCommand;
 import org.mailledger.schema.domain.CreateDomainCommand;

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.mailledger.projection.ProjectionTestBase;
 import org.mailledger.projection.RandomCommands;
 import org.mailledger.projection.config.ProjectionProperties;
-import org.mailledger.projection.layout.Layouts;
+import org.mailledger.projection.layouts.Layouts;
 import org.mailledger.schema.domain.CreateDomainCommand;
 import org.mailledger.schema.value.DomainName;
 import org.mailledger.schema.value.Quota;

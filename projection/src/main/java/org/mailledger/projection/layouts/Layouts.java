@@ -1,4 +1,4 @@
-package org.mailledger.projection.layout;
+package org.mailledger.projection.layouts;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -7,10 +7,17 @@ import java.util.List;
 import java.util.Locale;
 import org.mailledger.projection.config.ProjectionProperties;
 import org.mailledger.projection.dinomail.DinoMailLayout;
+import org.mailledger.projection.layout.LayoutDescriptor;
+import org.mailledger.projection.layout.LayoutMigrations;
+import org.mailledger.projection.lookup.LookupDatabase;
 import org.mailledger.projection.mum.MumLayout;
 import org.mailledger.projection.postfixadmin.PostfixAdminLayout;
 
-/** The layouts this release knows, by name, as {@code mailledger.layouts} names them. */
+/**
+ * The layouts this release knows, by name, as {@code mailledger.layouts} names them: the one list
+ * of layouts the app, {@code ops} and the tests read. A new layout is one line here (its name and
+ * its descriptor) besides its own package, SQL folders and tests.
+ */
 public final class Layouts {
 
   /** Every layout's name, in the order their migrations run. */
@@ -46,6 +53,11 @@ public final class Layouts {
       }
     }
     return inMigrationOrder(kept);
+  }
+
+  /** The shared tables and the named layout's own, on the lookup database (tools and tests). */
+  public static void migrate(LookupDatabase lookup, String name) {
+    LayoutMigrations.migrate(lookup, describe(name, DEFAULT_SETTINGS));
   }
 
   public static List<LayoutDescriptor> inMigrationOrder(Collection<LayoutDescriptor> layouts) {

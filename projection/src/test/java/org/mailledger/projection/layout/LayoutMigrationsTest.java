@@ -1,4 +1,4 @@
-package org.mailledger.projection.lookup;
+package org.mailledger.projection.layout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,8 +15,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.mailledger.projection.layout.LayoutDescriptor;
-import org.mailledger.projection.layout.Layouts;
+import org.mailledger.projection.layouts.Layouts;
+import org.mailledger.projection.lookup.Dialect;
+import org.mailledger.projection.lookup.LookupDatabase;
 import org.mailledger.schema.eventstore.EventStoreDialect;
 import org.mailledger.testsupport.TestDatabase;
 import org.mailledger.testsupport.TestDatabases;
@@ -64,7 +65,7 @@ class LayoutMigrationsTest {
   @Test
   void migratesAnEmptyPostgresDatabase() {
     LookupDatabase lookup = fresh(Dialect.POSTGRESQL);
-    LayoutMigrations.migrate(lookup, "mum");
+    Layouts.migrate(lookup, "mum");
     assertThat(tables(lookup, "mailboxes")).isEqualTo(1);
     for (String shared : SHARED) {
       assertThat(tables(lookup, shared)).as(shared).isEqualTo(1);
@@ -90,8 +91,8 @@ class LayoutMigrationsTest {
         .load()
         .migrate();
     LookupDatabase lookup = new LookupDatabase(database.dataSource());
-    LayoutMigrations.migrate(lookup, "mum");
-    LayoutMigrations.migrate(lookup, "mum");
+    Layouts.migrate(lookup, "mum");
+    Layouts.migrate(lookup, "mum");
     assertThat(tables(lookup, "domain_event_entry")).isEqualTo(1);
     assertThat(tables(lookup, "domains")).isEqualTo(1);
     assertThat(tables(lookup, "layout_rebuild_progress")).isEqualTo(1);
@@ -100,7 +101,7 @@ class LayoutMigrationsTest {
   @Test
   void migratesMariaDb() {
     LookupDatabase lookup = fresh(Dialect.MYSQL);
-    LayoutMigrations.migrate(lookup, "mum");
+    Layouts.migrate(lookup, "mum");
     assertThat(tables(lookup, "alias_senders")).isEqualTo(1);
     for (String shared : SHARED) {
       assertThat(tables(lookup, shared)).as(shared).isEqualTo(1);
@@ -154,7 +155,7 @@ class LayoutMigrationsTest {
     LookupDatabase after = fresh(dialect);
     for (String name : Layouts.NAMES) {
       migrateBefore(before, name);
-      LayoutMigrations.migrate(after, name);
+      Layouts.migrate(after, name);
     }
     Map<String, Integer> expectedBefore = new LinkedHashMap<>();
     Map<String, Integer> actualBefore = new LinkedHashMap<>();
@@ -262,7 +263,7 @@ class LayoutMigrationsTest {
     migrateBefore(lookup, "mum");
     lookup.jdbc().update("UPDATE flyway_layout_mum_history SET checksum = 42 WHERE version = '1'");
 
-    assertThatThrownBy(() -> LayoutMigrations.migrate(lookup, "mum"))
+    assertThatThrownBy(() -> Layouts.migrate(lookup, "mum"))
         .isInstanceOf(FlywayValidateException.class);
     assertThat(checksum(lookup, "mum", "1")).isEqualTo(42);
   }

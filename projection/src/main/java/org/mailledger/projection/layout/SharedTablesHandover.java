@@ -1,6 +1,8 @@
-package org.mailledger.projection.lookup;
+package org.mailledger.projection.layout;
 
 import java.util.List;
+import org.mailledger.projection.lookup.Dialect;
+import org.mailledger.projection.lookup.LookupDatabase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

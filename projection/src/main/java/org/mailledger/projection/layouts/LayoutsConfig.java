@@ -1,8 +1,11 @@
-package org.mailledger.projection.layout;
+package org.mailledger.projection.layouts;
 
 import java.util.List;
 import org.axonframework.config.ConfigurerModule;
 import org.mailledger.projection.config.ProjectionProperties;
+import org.mailledger.projection.layout.LayoutDescriptor;
+import org.mailledger.projection.layout.LayoutMigrations;
+import org.mailledger.projection.layout.LayoutProcessors;
 import org.mailledger.projection.lookup.LookupDatabase;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.flyway.FlywayMigrationInitializer;
@@ -26,10 +29,11 @@ public class LayoutsConfig {
     // The event store's own migrations first: with the lookup tables in the same schema, a
     // schema that already holds them would look foreign to Flyway's first run.
     eventStoreMigrations.ifAvailable(initializer -> {});
+    // While Axon's configuration is assembled: the processors' token stores need the tables.
+    List<LayoutDescriptor> kept = Layouts.kept(properties);
+    LayoutMigrations.migrateKept(lookup, kept);
     List<ConfigurerModule> modules =
-        Layouts.kept(properties).stream()
-            .map(layout -> LayoutProcessors.module(layout, lookup, properties))
-            .toList();
+        kept.stream().map(layout -> LayoutProcessors.module(layout, lookup, properties)).toList();
     return configurer -> modules.forEach(module -> module.configureModule(configurer));
   }
 }

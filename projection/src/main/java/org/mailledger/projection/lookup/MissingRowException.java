@@ -1,4 +1,4 @@
-package org.mailledger.projection.mum;
+package org.mailledger.projection.lookup;
 
 /**
  * An event changes a row that is not there: the table and the log disagree. Thrown so the processor

@@ -1,9 +1,8 @@
-package org.mailledger.projection.lookup;
+package org.mailledger.projection.layout;
 
 import java.util.Collection;
 import org.flywaydb.core.Flyway;
-import org.mailledger.projection.layout.LayoutDescriptor;
-import org.mailledger.projection.layout.Layouts;
+import org.mailledger.projection.lookup.LookupDatabase;
 
 /**
  * Runs the lookup database's Flyway migrations: first the tables every layout shares ({@code
@@ -17,10 +16,6 @@ public final class LayoutMigrations {
   static final String SHARED_HISTORY = "flyway_layout_shared_history";
 
   private LayoutMigrations() {}
-
-  public static void migrate(LookupDatabase lookup, String layout) {
-    migrate(lookup, Layouts.describe(layout, Layouts.DEFAULT_SETTINGS));
-  }
 
   /** The shared tables, then the layout's. */
   public static void migrate(LookupDatabase lookup, LayoutDescriptor layout) {
@@ -39,13 +34,13 @@ public final class LayoutMigrations {
   }
 
   /**
-   * Migrates the shared tables and every kept layout. Idempotent and cheap once done, so each
-   * layout's set-up may call it.
+   * Migrates the shared tables and every kept layout, in the order given. Idempotent and cheap once
+   * done.
    */
   public static synchronized void migrateKept(
       LookupDatabase lookup, Collection<LayoutDescriptor> kept) {
     migrateShared(lookup);
-    for (LayoutDescriptor layout : Layouts.inMigrationOrder(kept)) {
+    for (LayoutDescriptor layout : kept) {
       migrateOwn(lookup, layout);
     }
   }
