@@ -17,10 +17,10 @@ import org.mailledger.ops.db.DatabaseOptions;
 import org.mailledger.ops.db.Instants;
 import org.mailledger.projection.fold.EventLog;
 import org.mailledger.projection.fold.Fold;
-import org.mailledger.projection.fold.Folds;
 import org.mailledger.projection.fold.LayoutRows;
 import org.mailledger.projection.fold.LogRange;
 import org.mailledger.projection.fold.Progress;
+import org.mailledger.projection.layouts.Layouts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -111,7 +111,7 @@ public class ExportCommand implements Callable<Integer> {
     // The view prefix does not matter: views are not exported.
     Fold fold =
         Fold.run(
-            Folds.of(name, "dinomail_").fold(),
+            Layouts.describe(name, Layouts.DEFAULT_SETTINGS).folds().fold(),
             databases.eventStore(),
             LogRange.upToInstant(instant),
             Progress.to(err));

@@ -33,10 +33,7 @@ public record FoldedLayout(
                         ? Layouts.DEFAULT_SETTINGS.dinomail().tablePrefix()
                         : dinoMailPrefix)));
     return new FoldedLayout(
-        descriptor.name(),
-        Folds.of(descriptor.name(), dinoMailPrefix),
-        descriptor.group(),
-        descriptor.sequencingPolicy());
+        descriptor.name(), descriptor.folds(), descriptor.group(), descriptor.sequencingPolicy());
   }
 
   public LayoutTables tables() {

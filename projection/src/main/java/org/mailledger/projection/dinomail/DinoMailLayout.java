@@ -2,6 +2,9 @@ package org.mailledger.projection.dinomail;
 
 import java.util.List;
 import java.util.Map;
+import org.mailledger.projection.fold.DinoMailFold;
+import org.mailledger.projection.fold.DinoMailTables;
+import org.mailledger.projection.fold.Folds;
 import org.mailledger.projection.layout.LayoutDescriptor;
 import org.mailledger.projection.layout.LayoutDescriptor.ForeignKey;
 import org.mailledger.projection.lookup.Dialect;
@@ -44,6 +47,8 @@ public final class DinoMailLayout {
         views(tablePrefix),
         DinoMailWriter::new,
         DomainSequencingPolicy::new,
+        new Folds(
+            DinoMailTables.of(tablePrefix), include -> new DinoMailFold(tablePrefix, include)),
         Map.of("table_prefix", tablePrefix));
   }
 

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.async.SequencingPolicy;
+import org.mailledger.projection.fold.Folds;
 import org.mailledger.projection.lookup.Dialect;
 import org.mailledger.projection.progress.LayoutGroups;
 
@@ -26,6 +27,8 @@ import org.mailledger.projection.progress.LayoutGroups;
  *     (empty for the live tables, {@code rebuild_} for a rebuild's shadow tables)
  * @param sequencing which events the layout's processor must apply in log order, one after the
  *     other (the same sequence identifier); events of different sequences run in parallel
+ * @param folds the layout's in-memory fold of the log, written apart from the writer on purpose:
+ *     what {@code ops verify} holds the live tables against and {@code ops export} writes
  * @param placeholders Flyway placeholders of the layout's migrations, e.g. a table prefix
  */
 public record LayoutDescriptor(
@@ -35,6 +38,7 @@ public record LayoutDescriptor(
     List<String> views,
     WriterFactory writer,
     Supplier<SequencingPolicy<? super EventMessage<?>>> sequencing,
+    Folds folds,
     Map<String, String> placeholders) {
 
   public LayoutDescriptor {

@@ -18,11 +18,16 @@
  *       {@code LayoutWriter} (the writes of each event into its tables, through the {@code
  *       WriteBatch} it is given, with the table-name prefix it is made with, so a rebuild can write
  *       shadow tables) and a class with its name and {@code descriptor()}: tables parents first,
- *       foreign keys per dialect, views, writer, sequencing policy, Flyway placeholders.
+ *       foreign keys per dialect, views, writer, sequencing policy, fold ({@code fold} package:
+ *       what {@code ops verify} and {@code ops export} compute apart from the writer), Flyway
+ *       placeholders.
  *   <li>Its Flyway migrations in {@code schema/src/main/resources/db/layout/<name>/postgresql} and
  *       {@code .../mysql}: every table and view; nothing is created from Java.
  *   <li>One line in {@link org.mailledger.projection.layouts.Layouts}: its name in {@code NAMES}
  *       and its descriptor in {@code describe}.
+ *   <li>Its files for Postfix and Dovecot: {@code ops config} generates them (the ops module owns
+ *       generated files, as DESIGN.md has it), one class in {@code org.mailledger.ops.config};
+ *       {@code ConfigFixturesTest} fails for a layout of the list that has none.
  *   <li>Its tests: the layout scenarios run the real processor, replay, rebuild and the consumers'
  *       queries over the new descriptor.
  * </ol>

@@ -2,6 +2,9 @@ package org.mailledger.projection.mum;
 
 import java.util.List;
 import java.util.Map;
+import org.mailledger.projection.fold.Folds;
+import org.mailledger.projection.fold.MumFold;
+import org.mailledger.projection.fold.MumTables;
 import org.mailledger.projection.layout.LayoutDescriptor;
 import org.mailledger.projection.layout.LayoutDescriptor.ForeignKey;
 import org.mailledger.projection.lookup.Dialect;
@@ -31,6 +34,7 @@ public final class MumLayout {
         List.of(),
         MumWriter::new,
         DomainSequencingPolicy::new,
+        new Folds(MumTables.LAYOUT, MumFold::new),
         Map.of());
   }
 }

@@ -2,6 +2,9 @@ package org.mailledger.projection.postfixadmin;
 
 import java.util.List;
 import java.util.Map;
+import org.mailledger.projection.fold.Folds;
+import org.mailledger.projection.fold.PostfixAdminFold;
+import org.mailledger.projection.fold.PostfixAdminTables;
 import org.mailledger.projection.layout.LayoutDescriptor;
 import org.mailledger.projection.layout.LayoutDescriptor.ForeignKey;
 import org.mailledger.projection.lookup.Dialect;
@@ -34,6 +37,7 @@ public final class PostfixAdminLayout {
         List.of(),
         PostfixAdminWriter::new,
         PostfixAdminSequencingPolicy::new,
+        new Folds(PostfixAdminTables.LAYOUT, PostfixAdminFold::new),
         Map.of());
   }
 }

@@ -19,7 +19,7 @@ class FoldsTest {
   @Test
   void everyLayoutHasAFoldIntoItsOwnTables() {
     for (String layout : Layouts.NAMES) {
-      Folds folds = Folds.of(layout, "dinomail_");
+      Folds folds = Layouts.describe(layout, Layouts.DEFAULT_SETTINGS).folds();
       assertThat(folds.tables().layout()).isEqualTo(layout);
       Fold fold = folds.fold();
       assertThat(fold).isNotSameAs(folds.fold());
@@ -31,9 +31,9 @@ class FoldsTest {
 
   @Test
   void anUnknownLayoutHasNoFold() {
-    assertThatThrownBy(() -> Folds.of("vimbadmin", "dinomail_"))
+    assertThatThrownBy(() -> Layouts.describe("vimbadmin", Layouts.DEFAULT_SETTINGS))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("no fold for layout vimbadmin");
+        .hasMessageStartingWith("no layout vimbadmin; the layouts are mum");
   }
 
   /**
@@ -42,7 +42,7 @@ class FoldsTest {
    */
   @Test
   void layoutRowsDeriveOnACopyOfTheFoldedRows() throws Exception {
-    Fold fold = Folds.of("mum", "").fold();
+    Fold fold = Layouts.describe("mum", Layouts.DEFAULT_SETTINGS).folds().fold();
     fold.apply(event(1, new DomainCreatedEvent("d", "example.org", "", 0, 0, 0, 0)));
     fold.apply(event(2, new AliasDomainCreatedEvent("b", "alias.example", "example.org")));
     Map<String, Object> before = fold.layoutRows().table("domains").get(RowId.of("b"));
@@ -61,7 +61,10 @@ class FoldsTest {
 
   @Test
   void anIncludeThatRefusesAnEventLeavesItOutButCountsIt() throws Exception {
-    Fold fold = Folds.of("postfixadmin", "").fold((position, event) -> position != 2);
+    Fold fold =
+        Layouts.describe("postfixadmin", Layouts.DEFAULT_SETTINGS)
+            .folds()
+            .fold((position, event) -> position != 2);
     fold.apply(event(1, new DomainCreatedEvent("d", "example.org", "", 0, 0, 0, 0)));
     fold.apply(event(2, new DomainDeactivatedEvent("d", "example.org")));
 
