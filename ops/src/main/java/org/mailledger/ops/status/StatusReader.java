@@ -12,6 +12,7 @@ import org.mailledger.projection.layouts.Layouts;
 import org.mailledger.projection.lookup.LookupDatabase;
 import org.mailledger.projection.progress.LayoutGroups;
 import org.mailledger.projection.progress.LayoutStatuses;
+import org.mailledger.projection.progress.LookupRecords;
 import org.mailledger.projection.progress.ProjectionStatus;
 import org.springframework.dao.DataAccessException;
 
@@ -83,7 +84,7 @@ final class StatusReader {
         statuses
             .recordedRebuild(status.layout())
             .filter(recorded -> !recorded.alive())
-            .map(LayoutStatuses.RecordedRebuild::position)
+            .map(LookupRecords.RecordedRebuild::position)
             .orElse(-1L);
     return new LayoutStatus(status, owners, interrupted);
   }

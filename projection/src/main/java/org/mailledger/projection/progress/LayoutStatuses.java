@@ -2,7 +2,6 @@ package org.mailledger.projection.progress;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,7 +18,6 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
 import org.mailledger.projection.lookup.LookupDatabase;
 import org.springframework.dao.DataAccessException;
 
@@ -36,18 +34,12 @@ import org.springframework.dao.DataAccessException;
  */
 public class LayoutStatuses {
 
-  /**
-   * A rebuild whose progress row was written less than this ago is alive: a rebuild writes it after
-   * every transaction, which takes seconds. Older, it was interrupted and can be resumed.
-   */
-  public static final Duration REBUILD_ALIVE = Duration.ofSeconds(60);
-
   private final EventProcessingConfiguration processing;
   private final LayoutProgress progress;
   private final RebuildStates rebuilds;
   private final LookupDatabase lookup;
   private final EventStorageEngine events;
-  private final Serializer tokenSerializer;
+  private final LookupRecords records;
 
   /** Per layout: the last position known, shown while the lookup database cannot be read. */
   private final Map<String, Long> lastPosition = new ConcurrentHashMap<>();
@@ -66,26 +58,18 @@ public class LayoutStatuses {
     this.rebuilds = rebuilds;
     this.lookup = lookup;
     this.events = events;
-    this.tokenSerializer = tokenSerializer;
+    this.records = new LookupRecords(lookup, tokenSerializer);
+  }
+
+  /** The rebuild of the layout recorded in the lookup database, if any ({@code ops status}). */
+  public Optional<LookupRecords.RecordedRebuild> recordedRebuild(String layout) {
+    return records.recordedRebuild(layout);
   }
 
   /** Without a processor of its own: from what the databases hold. */
   public LayoutStatuses(
       LookupDatabase lookup, EventStorageEngine events, Serializer tokenSerializer) {
     this(null, null, null, lookup, events, tokenSerializer);
-  }
-
-  /** A rebuild recorded in {@code layout_rebuild_progress}: where it stood and when. */
-  public record RecordedRebuild(long position, String updated) {
-
-    /** Whether the rebuild wrote its progress recently enough to be running still. */
-    public boolean alive() {
-      try {
-        return Duration.between(Instant.parse(updated), Instant.now()).compareTo(REBUILD_ALIVE) < 0;
-      } catch (DateTimeParseException e) {
-        return false;
-      }
-    }
   }
 
   /** The status of a layout, by the name {@code mailledger.layouts} gives it, kept here or not. */
@@ -97,7 +81,7 @@ public class LayoutStatuses {
     Map<Integer, Long> stored;
     String unreachable = null;
     try {
-      stored = storedPositions(group);
+      stored = records.storedPositions(group);
       unreachableSince.remove(name);
     } catch (DataAccessException e) {
       // One try, not one per query: each waits for the pool's connection timeout.
@@ -124,7 +108,7 @@ public class LayoutStatuses {
         reachable
             ? unresolvedFailure(group, processor, stored)
             : Optional.of(unreachable(head, position, unreachable, unreachableSince.get(name)));
-    Map<Integer, String> owners = reachable ? owners(group) : Map.of();
+    Map<Integer, String> owners = reachable ? records.owners(group) : Map.of();
     String state = state(name, processor, owners, reachable);
     Optional<RebuildFailure> rebuildFailure =
         "rebuilding".equals(state) ? Optional.empty() : rebuildFailure(name, reachable);
@@ -145,19 +129,12 @@ public class LayoutStatuses {
 
   /**
    * The layout's last rebuild, if it failed: as recorded in the lookup database for every process
-   * to see, or as this process knows it when that record could not be written.
+   * to see, or as this process knows it when that record cannot be read.
    */
   private Optional<RebuildFailure> rebuildFailure(String layout, boolean reachable) {
     if (reachable) {
       try {
-        return lookup
-            .jdbc()
-            .query(
-                "SELECT failed, message FROM layout_rebuild_failure WHERE layout = ?",
-                (rs, i) -> new RebuildFailure(rs.getString(1), rs.getString(2)),
-                layout)
-            .stream()
-            .findFirst();
+        return records.rebuildFailure(layout);
       } catch (DataAccessException e) {
         // Not migrated to it yet: only this process's memory can tell.
       }
@@ -165,23 +142,6 @@ public class LayoutStatuses {
     return rebuilds == null
         ? Optional.empty()
         : rebuilds.failure(layout).map(message -> new RebuildFailure(null, message));
-  }
-
-  /** The rebuild of the layout recorded in the lookup database, if any. */
-  public Optional<RecordedRebuild> recordedRebuild(String layout) {
-    try {
-      return lookup
-          .jdbc()
-          .query(
-              "SELECT position, updated FROM layout_rebuild_progress WHERE layout = ?",
-              (rs, i) -> new RecordedRebuild(rs.getLong(1), rs.getString(2)),
-              layout)
-          .stream()
-          .findFirst();
-    } catch (DataAccessException e) {
-      // No such table: this lookup database has never seen a rebuild.
-      return Optional.empty();
-    }
   }
 
   private static FailedEvent unreachable(long head, long position, String cause, Instant since) {
@@ -231,7 +191,11 @@ public class LayoutStatuses {
       if (rebuilds.running(layout)) {
         return "rebuilding";
       }
-    } else if (reachable && recordedRebuild(layout).map(RecordedRebuild::alive).orElse(false)) {
+    } else if (reachable
+        && records
+            .recordedRebuild(layout)
+            .map(LookupRecords.RecordedRebuild::alive)
+            .orElse(false)) {
       return "rebuilding";
     }
     if (processor.isEmpty()) {
@@ -253,7 +217,7 @@ public class LayoutStatuses {
       String group, Optional<StreamingEventProcessor> processor, Map<Integer, Long> stored) {
     List<FailedEvent> known = new ArrayList<>();
     try {
-      known.addAll(ProcessingFailures.stored(lookup, group));
+      known.addAll(records.processingFailures(group));
     } catch (DataAccessException e) {
       // A lookup database not migrated yet has no layout_processing_error.
     }
@@ -290,51 +254,6 @@ public class LayoutStatuses {
               return where != null && where < f.position();
             })
         .min(Comparator.comparingLong(FailedEvent::position));
-  }
-
-  /** Each claimed segment's owner, as the token table shows it to every node. */
-  private Map<Integer, String> owners(String group) {
-    Map<Integer, String> owners = new TreeMap<>();
-    try {
-      lookup
-          .jdbc()
-          .query(
-              "SELECT segment, owner FROM layout_token_entry"
-                  + " WHERE processor_name = ? AND owner IS NOT NULL",
-              rs -> {
-                owners.put(rs.getInt(1), rs.getString(2));
-              },
-              group);
-    } catch (DataAccessException e) {
-      // Unknown while the lookup database is away.
-    }
-    return owners;
-  }
-
-  /**
-   * Each segment's stored token position. Outside the app these are the positions; they may lag for
-   * segments without events of their own.
-   */
-  private Map<Integer, Long> storedPositions(String group) {
-    Map<Integer, Long> positions = new TreeMap<>();
-    lookup
-        .jdbc()
-        .query(
-            "SELECT segment, token_type, token FROM layout_token_entry WHERE processor_name = ?",
-            rs -> {
-              String type = rs.getString(2);
-              byte[] data = rs.getBytes(3);
-              long at = 0;
-              if (type != null && data != null) {
-                TrackingToken token =
-                    tokenSerializer.deserialize(
-                        new SimpleSerializedObject<>(data, byte[].class, type, null));
-                at = token.position().orElse(0);
-              }
-              positions.put(rs.getInt(1), at);
-            },
-            group);
-    return positions;
   }
 
   private long lagMs(long position, long lag) {
