@@ -1,10 +1,11 @@
 package org.mailledger.projection.lookup;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.Supplier;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -22,7 +23,7 @@ public final class OrderedBatch implements WriteBatch {
 
   private final List<String> tableOrder;
   private final List<Object> steps = new ArrayList<>();
-  private final AliasDomainTargets aliasDomains = new AliasDomainTargets();
+  private final Map<Class<?>, Object> states = new HashMap<>();
   private Object origin;
 
   /**
@@ -43,18 +44,8 @@ public final class OrderedBatch implements WriteBatch {
   }
 
   @Override
-  public void aliasDomainTargets(Set<String> targets) {
-    aliasDomains.reset(targets);
-  }
-
-  @Override
-  public void aliasDomainTargetAdded(String domain) {
-    aliasDomains.added(domain);
-  }
-
-  @Override
-  public boolean mayHaveAliasDomains(String domain) {
-    return aliasDomains.mayHave(domain);
+  public <T> T state(Class<T> type, Supplier<T> initial) {
+    return type.cast(states.computeIfAbsent(type, t -> initial.get()));
   }
 
   /** Grouped with the upserts around it. */

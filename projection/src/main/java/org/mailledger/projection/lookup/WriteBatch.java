@@ -2,7 +2,7 @@ package org.mailledger.projection.lookup;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
+import java.util.function.Supplier;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -64,18 +64,8 @@ public interface WriteBatch {
   default void origin(Object event) {}
 
   /**
-   * mum's: the hosted domains that had alias domains when this batch's transaction began (see
-   * {@link AliasDomainTargets}).
+   * What the layout's writer keeps for this batch's transaction beside its writes (mum: which
+   * domains have alias domains), made by {@code initial} on first use and the same object after.
    */
-  void aliasDomainTargets(Set<String> targets);
-
-  /** mum's: an alias domain of {@code domain} is created by this batch. */
-  void aliasDomainTargetAdded(String domain);
-
-  /**
-   * mum's: false only when {@code domain} is known to have no alias domain in this transaction, so
-   * that statements expanding its rows into alias domains would change nothing; true when not
-   * known.
-   */
-  boolean mayHaveAliasDomains(String domain);
+  <T> T state(Class<T> type, Supplier<T> initial);
 }

@@ -68,7 +68,7 @@ final class AliasDomainExpansion {
   }
 
   void on(AliasDomainCreatedEvent e, WriteBatch batch) {
-    batch.aliasDomainTargetAdded(e.targetDomain());
+    targets(batch).added(e.targetDomain());
     long b = RowId.of(e.aliasDomainId());
     String target = e.targetDomain();
     batch.execute(
@@ -220,7 +220,7 @@ final class AliasDomainExpansion {
 
   /** A target domain's active flag, carried to its alias domains. */
   void targetActive(String domainId, String name, boolean active, WriteBatch batch) {
-    if (!batch.mayHaveAliasDomains(name)) {
+    if (!targets(batch).mayHave(name)) {
       return;
     }
     batch.execute(
@@ -232,7 +232,7 @@ final class AliasDomainExpansion {
   }
 
   void mailboxCreated(MailboxCreatedEvent e, WriteBatch batch) {
-    if (!batch.mayHaveAliasDomains(domainPart(e.address()))) {
+    if (!targets(batch).mayHave(domainPart(e.address()))) {
       return;
     }
     long m = RowId.of(e.mailboxId());
@@ -267,7 +267,7 @@ final class AliasDomainExpansion {
 
   /** After a mailbox's active or send-only flag changed: its rows answer while it takes mail. */
   void mailboxReceiving(String mailboxId, String address, WriteBatch batch) {
-    if (!batch.mayHaveAliasDomains(domainPart(address))) {
+    if (!targets(batch).mayHave(domainPart(address))) {
       return;
     }
     long m = RowId.of(mailboxId);
@@ -284,7 +284,7 @@ final class AliasDomainExpansion {
   }
 
   void mailboxRenamed(String mailboxId, String newAddress, WriteBatch batch) {
-    if (!batch.mayHaveAliasDomains(domainPart(newAddress))) {
+    if (!targets(batch).mayHave(domainPart(newAddress))) {
       return;
     }
     long m = RowId.of(mailboxId);
@@ -306,7 +306,7 @@ final class AliasDomainExpansion {
 
   /** The rows expanded from a mailbox or an alias, gone with it. */
   void sourceDeleted(String aggregateId, String address, WriteBatch batch) {
-    if (!batch.mayHaveAliasDomains(domainPart(address))) {
+    if (!targets(batch).mayHave(domainPart(address))) {
       return;
     }
     long source = RowId.of(aggregateId);
@@ -330,7 +330,7 @@ final class AliasDomainExpansion {
   }
 
   void aliasCreated(AliasCreatedEvent e, WriteBatch batch) {
-    if (!batch.mayHaveAliasDomains(domainPart(e.address()))) {
+    if (!targets(batch).mayHave(domainPart(e.address()))) {
       return;
     }
     long alias = RowId.of(e.aliasId());
@@ -360,7 +360,7 @@ final class AliasDomainExpansion {
 
   /** A recipient added to a catch-all is copied to its rows in the alias domains. */
   void catchAllRecipientAdded(String aliasId, String address, String recipient, WriteBatch batch) {
-    if (!batch.mayHaveAliasDomains(domainPart(address))) {
+    if (!targets(batch).mayHave(domainPart(address))) {
       return;
     }
     batch.execute(
@@ -378,7 +378,7 @@ final class AliasDomainExpansion {
 
   void catchAllRecipientRemoved(
       String aliasId, String address, String recipient, WriteBatch batch) {
-    if (!batch.mayHaveAliasDomains(domainPart(address))) {
+    if (!targets(batch).mayHave(domainPart(address))) {
       return;
     }
     batch.execute(
@@ -394,7 +394,7 @@ final class AliasDomainExpansion {
   }
 
   void aliasSenderAdded(String aliasId, String address, String mailboxId, WriteBatch batch) {
-    if (!batch.mayHaveAliasDomains(domainPart(address))) {
+    if (!targets(batch).mayHave(domainPart(address))) {
       return;
     }
     batch.execute(
@@ -411,7 +411,7 @@ final class AliasDomainExpansion {
   }
 
   void aliasSenderRemoved(String aliasId, String address, String mailboxId, WriteBatch batch) {
-    if (!batch.mayHaveAliasDomains(domainPart(address))) {
+    if (!targets(batch).mayHave(domainPart(address))) {
       return;
     }
     batch.execute(
@@ -427,7 +427,7 @@ final class AliasDomainExpansion {
   }
 
   void aliasActive(String aliasId, String address, boolean active, WriteBatch batch) {
-    if (!batch.mayHaveAliasDomains(domainPart(address))) {
+    if (!targets(batch).mayHave(domainPart(address))) {
       return;
     }
     batch.execute(
@@ -534,5 +534,10 @@ final class AliasDomainExpansion {
 
   private static String localPart(String address) {
     return address.substring(0, address.lastIndexOf('@'));
+  }
+
+  /** This transaction's knowledge of which domains have alias domains, kept on its batch. */
+  private static AliasDomainTargets targets(WriteBatch batch) {
+    return batch.state(AliasDomainTargets.class, AliasDomainTargets::new);
   }
 }

@@ -133,7 +133,9 @@ public final class MumWriter implements LayoutWriter {
    */
   @Override
   public void prepare(JdbcTemplate jdbc, WriteBatch batch) {
-    batch.aliasDomainTargets(aliasDomains.targets(jdbc));
+    batch
+        .state(AliasDomainTargets.class, AliasDomainTargets::new)
+        .reset(aliasDomains.targets(jdbc));
   }
 
   /** MUM's rows carry no time stamps: the event alone decides the writes. */

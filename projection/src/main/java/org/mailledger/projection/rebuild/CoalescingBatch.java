@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.mailledger.projection.lookup.AliasDomainTargets;
+import java.util.function.Supplier;
 import org.mailledger.projection.lookup.MissingRowException;
 import org.mailledger.projection.lookup.OrderedBatch;
 import org.mailledger.projection.lookup.Upsert;
@@ -46,7 +46,7 @@ final class CoalescingBatch implements WriteBatch {
   private final List<String> tableOrder;
   private final Map<String, Set<String>> uniqueColumns;
   private final List<Object> steps = new ArrayList<>();
-  private final AliasDomainTargets aliasDomains = new AliasDomainTargets();
+  private final Map<Class<?>, Object> states = new HashMap<>();
 
   /**
    * @param tableOrder the shadow tables, parents first
@@ -138,18 +138,8 @@ final class CoalescingBatch implements WriteBatch {
   }
 
   @Override
-  public void aliasDomainTargets(Set<String> targets) {
-    aliasDomains.reset(targets);
-  }
-
-  @Override
-  public void aliasDomainTargetAdded(String domain) {
-    aliasDomains.added(domain);
-  }
-
-  @Override
-  public boolean mayHaveAliasDomains(String domain) {
-    return aliasDomains.mayHave(domain);
+  public <T> T state(Class<T> type, Supplier<T> initial) {
+    return type.cast(states.computeIfAbsent(type, t -> initial.get()));
   }
 
   @Override
