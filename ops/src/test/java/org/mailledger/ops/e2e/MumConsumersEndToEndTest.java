@@ -25,10 +25,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.mailledger.ops.OpsCommand;
 import org.mailledger.projection.layouts.Layouts;
 import org.mailledger.projection.lookup.LookupDatabase;
@@ -42,13 +45,19 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder.BCryptVe
 /**
  * The files {@code ops config} writes, used as they are by the real postmap and a real Dovecot
  * against the {@code mum} tables, read through the read-only accounts the generated SQL creates.
- * One subclass per dialect.
+ * Once with the tables on each engine.
+ *
+ * <p>One instance serves every engine (per-class lifecycle): {@link #setUp} sets each field anew.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class MumConsumersEndToEndTest {
+@ParameterizedClass(name = "mum on {0}")
+@EnumSource(LookupEngine.class)
+class MumConsumersEndToEndTest {
 
   static final String PASSWORD = "secret";
   static final int VMAIL = 5000;
+
+  @Parameter LookupEngine engine;
 
   Path out;
 
@@ -60,19 +69,19 @@ abstract class MumConsumersEndToEndTest {
   PostfixMaps postfix;
   DovecotServer dovecot;
 
-  /** A new empty database of the dialect under test. */
-  abstract TestDatabase newDatabase();
-
   /** {@code postgresql} or {@code mysql}, as ops config and the migrations name it. */
-  abstract String dialect();
+  String dialect() {
+    return engine.dialect();
+  }
 
-  /** Removes the accounts the generated SQL created: they are server-wide, not per database. */
-  abstract void dropAccount(Statement admin, String user) throws SQLException;
-
-  @BeforeAll
+  @BeforeParameterizedClassInvocation
   void setUp() throws Exception {
+    // Left from the previous engine, already torn down: not to be torn down again on a failure.
+    postfixUser = null;
+    dovecot = null;
+    postfix = null;
     out = Files.createTempDirectory("mltest-ops-config-");
-    db = newDatabase();
+    db = engine.newDatabase();
     fill();
 
     // Server-wide names: unique per run so parallel or leftover runs never collide.
@@ -110,7 +119,7 @@ abstract class MumConsumersEndToEndTest {
     dovecot = DovecotServer.withAuthConfig(out.resolve("dovecot/auth-mailledger.conf.ext"), 500);
   }
 
-  @AfterAll
+  @AfterParameterizedClassInvocation
   void tearDown() throws SQLException {
     try {
       if (dovecot != null) {
@@ -124,8 +133,8 @@ abstract class MumConsumersEndToEndTest {
       if (postfixUser != null) {
         try (Connection c = admin();
             Statement st = c.createStatement()) {
-          dropAccount(st, postfixUser);
-          dropAccount(st, dovecotUser);
+          engine.dropAccount(st, postfixUser);
+          engine.dropAccount(st, dovecotUser);
         }
       }
     }

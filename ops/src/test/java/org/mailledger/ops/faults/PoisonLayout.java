@@ -1,5 +1,6 @@
 package org.mailledger.ops.faults;
 
+import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -26,9 +27,14 @@ record PoisonLayout(String name, String mailboxes, boolean quotaInGigabytes) {
     return this == MUM;
   }
 
-  /** The app's properties that keep this layout alone. */
-  Map<String, String> kept() {
-    return Map.of("mailledger.layouts", name);
+  static final List<PoisonLayout> ALL = List.of(MUM, POSTFIXADMIN, DINOMAIL);
+
+  /** The app's properties: this layout kept alone, quick retries. */
+  Map<String, String> appProperties() {
+    return Map.of(
+        "mailledger.layouts", name,
+        "mailledger.projection-retry-initial", "500ms",
+        "mailledger.projection-retry-max", "2s");
   }
 
   /** The quota column's value for a quota of this many GB. */
@@ -54,6 +60,12 @@ record PoisonLayout(String name, String mailboxes, boolean quotaInGigabytes) {
   /** Puts back a row read by {@link #row}: the operator's repair by hand. */
   void restore(JdbcTemplate tables, Map<String, Object> row) {
     insert(tables, mailboxes, row);
+  }
+
+  /** Its name, as a test run shows it. */
+  @Override
+  public String toString() {
+    return name;
   }
 
   /** Inserts a row as {@code queryForMap} read it, column by column. */

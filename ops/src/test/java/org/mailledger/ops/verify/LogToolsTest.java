@@ -21,16 +21,20 @@ import java.util.Map;
 import java.util.UUID;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.mailledger.ops.OpsCommand;
 import org.mailledger.ops.config.SqlDialect;
 import org.mailledger.ops.e2e.CommandsTestApplication;
+import org.mailledger.ops.e2e.LookupEngine;
 import org.mailledger.ops.export.TableWriter;
 import org.mailledger.projection.dinomail.DinoMailLayout;
 import org.mailledger.projection.fold.EventLog;
@@ -70,33 +74,41 @@ import org.springframework.context.ConfigurableApplicationContext;
  * {@code ops verify}, {@code export}, {@code status} and {@code log} against a log filled through
  * the command side and the tables of every layout kept by the real projection. The app is stopped
  * before the tools run, so the tables change only where a test changes them by hand. The tests run
- * in order: the corruption comes last.
+ * in order: the corruption comes last. Once with the lookup tables on each engine; the log is the
+ * suite's event store.
+ *
+ * <p>One instance serves every engine (per-class lifecycle): {@link #fill} sets each field anew.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-abstract class LogToolsTest {
+@ParameterizedClass(name = "lookup tables on {0}")
+@EnumSource(LookupEngine.class)
+class LogToolsTest {
 
   static final String PASSWORD = "a long enough secret";
   static final List<String> LAYOUTS = Layouts.NAMES;
   static final long GIB = 1024L * 1024 * 1024;
 
+  @Parameter LookupEngine engine;
+
   TestDatabase log;
   TestDatabase lookup;
-  String aliceId = UUID.randomUUID().toString();
-  String teamId = UUID.randomUUID().toString();
-  String orgId = UUID.randomUUID().toString();
+  String aliceId;
+  String teamId;
+  String orgId;
   Instant beforeQuotaChange;
   LayoutRows liveBeforeQuotaChange;
-  Map<String, LayoutRows> layoutsBeforeQuotaChange = new HashMap<>();
+  Map<String, LayoutRows> layoutsBeforeQuotaChange;
   Instant afterAll;
 
-  /** The lookup tables' database; the log is always on PostgreSQL. */
-  abstract TestDatabase newLookup();
-
-  @BeforeAll
+  @BeforeParameterizedClassInvocation
   void fill() throws Exception {
     log = TestDatabases.eventStore();
-    lookup = newLookup();
+    lookup = engine.newDatabase();
+    aliceId = UUID.randomUUID().toString();
+    teamId = UUID.randomUUID().toString();
+    orgId = UUID.randomUUID().toString();
+    layoutsBeforeQuotaChange = new HashMap<>();
     try (ConfigurableApplicationContext app =
         new SpringApplicationBuilder(CommandsTestApplication.class)
             .web(WebApplicationType.NONE)

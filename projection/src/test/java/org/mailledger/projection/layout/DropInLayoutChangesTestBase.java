@@ -28,7 +28,8 @@ import org.springframework.test.context.TestPropertySource;
  * Changes after creation, row by row, in the postfixadmin and dinomail tables: goto kept by the
  * string functions of the UPDATE (first, middle and suffix-sharing recipients removed, one added),
  * a rename moving the mailbox and its own alias row, quota in bytes, the self alias switched off
- * with its mailbox, a deletion taking both rows. One subclass per engine.
+ * with its mailbox, a deletion taking both rows. {@link DropInLayoutChangesTest} runs it on each
+ * engine.
  */
 @TestPropertySource(properties = "mailledger.layouts=postfixadmin,dinomail")
 abstract class DropInLayoutChangesTestBase extends ProjectionTestBase {

@@ -30,11 +30,13 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 import org.mailledger.ops.OpsCommand;
 import org.mailledger.ops.e2e.CommandsTestApplication;
+import org.mailledger.ops.e2e.LookupEngine;
 import org.mailledger.projection.progress.LayoutProgress;
 import org.mailledger.schema.alias.CreateAliasCommand;
 import org.mailledger.schema.alias.DeactivateAliasCommand;
@@ -50,6 +52,7 @@ import org.mailledger.schema.value.EmailAddress;
 import org.mailledger.schema.value.Quota;
 import org.mailledger.schema.value.Secret;
 import org.mailledger.testsupport.TestDatabase;
+import org.mailledger.testsupport.TestDatabases;
 import org.mailledger.testsupport.consumer.DovecotServer;
 import org.mailledger.testsupport.consumer.PostfixLookup;
 import org.mailledger.testsupport.consumer.PostfixMaps;
@@ -68,6 +71,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * (to alice) and old (inactive); off.example (inactive) with carol; example.net with dave (5 GB)
  * and carol; the alias domain alias.example of example.org, and gone.example, an alias domain of
  * example.org switched off.
+ *
+ * <p>A subclass runs once with the lookup tables on each engine ({@code @ParameterizedClass}); the
+ * log is on PostgreSQL, beside the tables when they are there too. One instance serves every engine
+ * (per-class lifecycle): {@link #setUp} sets each field anew.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class LayoutConsumersTestBase {
@@ -75,36 +82,40 @@ abstract class LayoutConsumersTestBase {
   static final String PASSWORD = "a long enough secret";
   static final int VMAIL = 5000;
 
+  @Parameter LookupEngine engine;
+
   TestDatabase eventStore;
   TestDatabase db;
   Path out;
   PostfixMaps postfix;
   final Map<String, DovecotServer> dovecots = new HashMap<>();
   final Map<String, String> accounts = new LinkedHashMap<>();
-  final String aliceId = UUID.randomUUID().toString();
-  private final String suffix = HexFormat.of().formatHex(new SecureRandom().generateSeed(3));
+  String aliceId;
+  private String suffix;
 
   /** The layouts to keep, as mailledger.layouts names them; ops config runs for each but mum. */
   abstract List<String> layouts();
-
-  abstract TestDatabase newLookupDatabase();
-
-  /** {@code postgresql} or {@code mysql}. */
-  abstract String dialect();
-
-  /** Removes a server-wide account the generated SQL created. */
-  abstract void dropAccount(Statement admin, String user) throws SQLException;
 
   String tablePrefix() {
     return "dinomail_";
   }
 
-  @BeforeAll
+  /** {@code postgresql} or {@code mysql}. */
+  String dialect() {
+    return engine.dialect();
+  }
+
+  @BeforeParameterizedClassInvocation
   void setUp() throws Exception {
+    // Left from the previous engine, already torn down: not to be torn down again on a failure.
+    dovecots.clear();
+    accounts.clear();
+    postfix = null;
+    aliceId = UUID.randomUUID().toString();
+    suffix = HexFormat.of().formatHex(new SecureRandom().generateSeed(3));
     out = Files.createTempDirectory("mltest-layouts-");
-    db = newLookupDatabase();
-    eventStore =
-        dialect().equals("postgresql") ? db : org.mailledger.testsupport.TestDatabases.postgres();
+    db = engine.newDatabase();
+    eventStore = engine == LookupEngine.POSTGRESQL ? db : TestDatabases.postgres();
     fill();
     postfix = PostfixMaps.create();
     for (String layout : layouts()) {
@@ -147,7 +158,7 @@ abstract class LayoutConsumersTestBase {
     }
   }
 
-  @AfterAll
+  @AfterParameterizedClassInvocation
   void tearDown() throws Exception {
     try {
       for (DovecotServer dovecot : dovecots.values()) {
@@ -167,7 +178,7 @@ abstract class LayoutConsumersTestBase {
       try (Connection c = db.dataSource().getConnection();
           Statement st = c.createStatement()) {
         for (String user : accounts.keySet()) {
-          dropAccount(st, user);
+          engine.dropAccount(st, user);
         }
       }
     }

@@ -8,14 +8,30 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.mailledger.ops.e2e.LookupEngine;
 
 /**
  * PostfixAdmin's documented Postfix maps and Dovecot queries, as {@code ops config} writes them,
- * against the tables the {@code postfixadmin} layout keeps. One subclass per dialect.
+ * against the tables the {@code postfixadmin} layout keeps, on each engine.
  */
-abstract class PostfixAdminConsumersTest extends LayoutConsumersTestBase {
+@ParameterizedClass(name = "postfixadmin on {0}")
+@EnumSource(LookupEngine.class)
+class PostfixAdminConsumersTest extends LayoutConsumersTestBase {
 
   static final String PFA = "postfixadmin";
+
+  /**
+   * On PostgreSQL all three layouts kept from one log in the event store's database, the DinoMail
+   * files checked too with the default table prefix; on MariaDB postfixadmin kept alone.
+   */
+  @Override
+  List<String> layouts() {
+    return engine == LookupEngine.POSTGRESQL
+        ? List.of("mum", "postfixadmin", "dinomail")
+        : List.of("postfixadmin");
+  }
 
   private String file(String name) {
     return (dialect().equals("postgresql") ? "pgsql_" : "mysql_") + name + ".cf";
@@ -164,5 +180,41 @@ abstract class PostfixAdminConsumersTest extends LayoutConsumersTestBase {
       assertThatThrownBy(() -> st.executeQuery("SELECT * FROM alias"))
           .isInstanceOf(SQLException.class);
     }
+  }
+
+  /**
+   * What {@link #layouts()} keeps beside postfixadmin answers from the same log; the rest is
+   * absent.
+   */
+  @Test
+  void theLayoutsKeptBesideAnswerFromTheSameLog() {
+    if (layouts().contains("dinomail")) {
+      assertThat(query("dinomail", "virtual-mailbox-domains.cf", "alias.example")).contains("1");
+      assertThat(query("dinomail", "virtual-mailbox-maps.cf", "alice@example.org")).contains("1");
+      assertThat(query("dinomail", "virtual-alias-maps.cf", "alice@alias.example"))
+          .contains("alice@example.org");
+      assertThat(dovecot("dinomail").authTest("alice@example.org", PASSWORD)).isTrue();
+    } else {
+      assertThat(hasTable("mailledger_dinomail_user")).as("dinomail not kept").isFalse();
+    }
+    if (layouts().contains("mum")) {
+      assertThat(jdbc().queryForObject("SELECT COUNT(*) FROM mailboxes", Long.class))
+          .as("mum's tables from the same log")
+          .isEqualTo(6L);
+    } else {
+      assertThat(hasTable("mailboxes")).as("mum not kept").isFalse();
+    }
+  }
+
+  private boolean hasTable(String name) {
+    String schema = engine == LookupEngine.POSTGRESQL ? "current_schema()" : "DATABASE()";
+    return jdbc()
+            .queryForObject(
+                "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = "
+                    + schema
+                    + " AND table_name = ?",
+                Long.class,
+                name)
+        > 0;
   }
 }

@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.mailledger.ops.e2e.LookupEngine;
 import org.mailledger.projection.progress.FailedEvent;
 import org.mailledger.projection.progress.ProjectionStatus;
 import org.mailledger.schema.aliasdomain.CreateAliasDomainCommand;
@@ -13,21 +18,32 @@ import org.mailledger.schema.value.DomainName;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The poison event on PostfixAdmin's tables on PostgreSQL (4 segments), and on an alias domain,
- * whose events postfixadmin sequences by the alias name.
+ * The poison event on an alias domain, whose events postfixadmin sequences by the alias name: only
+ * postfixadmin keeps alias domains in a table of their own. Its tables on every engine; the other
+ * poison events are {@link PoisonEventTest}'s.
  */
-class PostfixAdminPoisonEventOnPostgresTest extends PoisonEventOnPostgresTest {
+@ParameterizedClass(name = "postfixadmin on {0}")
+@EnumSource(LookupEngine.class)
+class AliasDomainPoisonEventTest {
 
-  @Override
-  PoisonLayout layout() {
-    return PoisonLayout.POSTFIXADMIN;
+  @Parameter LookupEngine engine;
+
+  private PoisonDatabases databases;
+
+  @BeforeEach
+  void databases() {
+    databases = PoisonDatabases.on(engine);
   }
 
   /** The alias_domain row deleted by hand: the deactivation stops there instead of being lost. */
   @Test
   void anAliasDomainWhoseRowIsGoneStopsOnItsDeactivation() throws Exception {
-    JdbcTemplate jdbc = tables();
-    try (Node node = new Node(eventStore(), null, quickRetries())) {
+    JdbcTemplate jdbc = databases.tables();
+    try (Node node =
+        new Node(
+            databases.eventStore(),
+            databases.lookup(),
+            PoisonLayout.POSTFIXADMIN.appProperties())) {
       node.createDomain("target.example");
       String aliasDomain = Node.id();
       node.send(

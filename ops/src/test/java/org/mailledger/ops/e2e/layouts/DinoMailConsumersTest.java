@@ -8,15 +8,18 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.mailledger.testsupport.TestDatabase;
-import org.mailledger.testsupport.TestDatabases;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.mailledger.ops.e2e.LookupEngine;
 
 /**
- * DinoMail's documented queries, as {@code ops config} writes them, on PostgreSQL, the layout kept
+ * DinoMail's documented queries, as {@code ops config} writes them, on each engine, the layout kept
  * alone and with its tables under the prefix {@code core_} (DinoMail installed under another app
  * label).
  */
-class PostgresqlDinoMailConsumersTest extends LayoutConsumersTestBase {
+@ParameterizedClass(name = "dinomail on {0}")
+@EnumSource(LookupEngine.class)
+class DinoMailConsumersTest extends LayoutConsumersTestBase {
 
   static final String DINO = "dinomail";
 
@@ -28,21 +31,6 @@ class PostgresqlDinoMailConsumersTest extends LayoutConsumersTestBase {
   @Override
   String tablePrefix() {
     return "core_";
-  }
-
-  @Override
-  TestDatabase newLookupDatabase() {
-    return TestDatabases.postgres();
-  }
-
-  @Override
-  String dialect() {
-    return "postgresql";
-  }
-
-  @Override
-  void dropAccount(Statement admin, String user) throws SQLException {
-    PostgresqlPostfixAdminConsumersTest.dropPostgresRole(admin, user);
   }
 
   @Test
