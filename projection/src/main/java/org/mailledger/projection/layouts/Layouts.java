@@ -60,7 +60,8 @@ public final class Layouts {
     LayoutMigrations.migrate(lookup, describe(name, DEFAULT_SETTINGS));
   }
 
-  public static List<LayoutDescriptor> inMigrationOrder(Collection<LayoutDescriptor> layouts) {
+  /** In the order of {@link #NAMES}, so the lookup database is migrated the same way each time. */
+  private static List<LayoutDescriptor> inMigrationOrder(Collection<LayoutDescriptor> layouts) {
     return layouts.stream().sorted(Comparator.comparingInt(l -> NAMES.indexOf(l.name()))).toList();
   }
 }

@@ -28,11 +28,6 @@ public record ProjectionStatus(
     @JsonInclude(JsonInclude.Include.NON_NULL) FailedEvent error,
     @JsonInclude(JsonInclude.Include.NON_NULL) RebuildFailure rebuildFailure) {
 
-  public ProjectionStatus(
-      String layout, long position, long head, long lagEvents, long lagMs, String state) {
-    this(layout, position, head, lagEvents, lagMs, state, Map.of(), null, null);
-  }
-
   public ProjectionStatus {
     owners =
         owners == null
